@@ -1,0 +1,1 @@
+"""feedback-api: citizens' ratings and comments, their review and answer, surveys."""

@@ -1,0 +1,16 @@
+"""feedback-api's tables live in the `feedback` schema; its events leave through its outbox."""
+
+from sqlalchemy.orm import DeclarativeBase
+
+from otklik_kit.db import schema_metadata
+from otklik_kit.events.tables import outbox_table
+
+SCHEMA = "feedback"
+PRODUCER = "feedback-api"
+
+
+class Base(DeclarativeBase):
+    metadata = schema_metadata(SCHEMA)
+
+
+outbox = outbox_table(Base.metadata)

@@ -1,0 +1,1 @@
+"""plans-api: catalog, typical plan, self-check checklists, plans, touchpoint registry."""

@@ -1,0 +1,32 @@
+from fastapi import FastAPI
+
+from otklik_kit.app import ServiceSpec, create_service_app
+from plans_api.agencies.router import router as agencies_router
+from plans_api.config import PlansSettings
+from plans_api.database import outbox
+
+DESCRIPTION = """
+Catalog of agencies and state services, the typical optimization plan template, self-check
+checklists, plans generated from them and tracked to completion, and the touchpoint registry.
+
+Authenticate with an API key: `Authorization: Bearer KEY` or `X-API-Key: KEY`.
+Errors are RFC 9457 `application/problem+json`.
+"""
+
+TAGS = [
+    {"name": "agencies", "description": "Federal, regional and municipal bodies"},
+    {"name": "operations", "description": "Health, readiness and metrics"},
+]
+
+
+def create_app(settings: PlansSettings | None = None) -> FastAPI:
+    spec = ServiceSpec(
+        name="plans-api",
+        title="Otklik plans-api",
+        description=DESCRIPTION,
+        version="1.0.0",
+        routers=[agencies_router],
+        tags=TAGS,
+        outbox=outbox,
+    )
+    return create_service_app(spec, settings or PlansSettings())

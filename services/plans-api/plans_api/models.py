@@ -1,0 +1,6 @@
+"""Every ORM model of plans-api, imported so alembic sees the whole schema."""
+
+from plans_api.agencies.models import Agency
+from plans_api.database import Base, outbox
+
+__all__ = ["Agency", "Base", "outbox"]

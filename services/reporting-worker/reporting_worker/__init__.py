@@ -1,0 +1,1 @@
+"""reporting-worker: aggregates, comment classification, monthly analytical reports."""

@@ -1,0 +1,30 @@
+from fastapi import FastAPI
+
+from otklik_kit.app import ServiceSpec, create_service_app
+from reporting_worker.config import ReportingSettings
+from reporting_worker.directory.router import router as directory_router
+
+DESCRIPTION = """
+The reporting worker's API: monthly analytical reports with the pain map, live dashboards and
+comment classification, built from the events of plans-api and feedback-api.
+
+Authenticate with an API key: `Authorization: Bearer KEY` or `X-API-Key: KEY`.
+Errors are RFC 9457 `application/problem+json`.
+"""
+
+TAGS = [
+    {"name": "directory", "description": "The worker's copy of the catalog"},
+    {"name": "operations", "description": "Health, readiness and metrics"},
+]
+
+
+def create_app(settings: ReportingSettings | None = None) -> FastAPI:
+    spec = ServiceSpec(
+        name="reporting-worker",
+        title="Otklik reporting-worker",
+        description=DESCRIPTION,
+        version="1.0.0",
+        routers=[directory_router],
+        tags=TAGS,
+    )
+    return create_service_app(spec, settings or ReportingSettings())

@@ -1,0 +1,26 @@
+"""The worker's own copy of the catalog, kept from plans-api's events (names for reports)."""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import DateTime, String, func
+from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.orm import Mapped, mapped_column
+
+from reporting_worker.database import Base
+
+
+class KnownAgency(Base):
+    __tablename__ = "agencies"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    short_name: Mapped[str | None] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(20))
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    # How many times an event changed this row: proves an event applied once counts once.
+    revision: Mapped[int] = mapped_column(default=1)
+    source_event_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )

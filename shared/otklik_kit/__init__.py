@@ -1,0 +1,1 @@
+"""Infrastructure every Otklik service uses, written once: settings, DB, auth, errors, events."""

@@ -1,0 +1,110 @@
+"""The app factory every service builds on: middleware, errors, auth, DB, Redis, outbox relay."""
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from sqlalchemy import Table
+
+from otklik_kit.auth.keys import KeyVerifier
+from otklik_kit.db import create_engine, create_sessionmaker
+from otklik_kit.events.relay import OutboxRelay
+from otklik_kit.events.transport import lazy_arq_redis
+from otklik_kit.health import router as health_router
+from otklik_kit.migrations import head_revision
+from otklik_kit.observability.logging import configure_logging
+from otklik_kit.observability.middleware import BodySizeLimitMiddleware, ObservabilityMiddleware
+from otklik_kit.openapi import problem_openapi
+from otklik_kit.problems import install_problem_handlers
+from otklik_kit.routing import API_PREFIX
+from otklik_kit.services import AUTH_MIGRATIONS, SERVICES
+from otklik_kit.settings import KitSettings
+
+StartupHook = Callable[[FastAPI], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    name: str
+    title: str
+    description: str
+    version: str
+    routers: Sequence[APIRouter]
+    tags: list[dict[str, Any]] = field(default_factory=list)
+    outbox: Table | None = None
+    on_startup: Sequence[StartupHook] = ()
+    on_shutdown: Sequence[StartupHook] = ()
+
+
+def _lifespan(spec: ServiceSpec, settings: KitSettings) -> Any:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging(spec.name, settings.log_level)
+        engine = create_engine(settings)
+        app.state.settings = settings
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        app.state.redis = lazy_arq_redis(settings.redis_url)
+        app.state.key_verifier = KeyVerifier(
+            app.state.sessionmaker, cache_seconds=settings.api_key_cache_seconds
+        )
+        tasks: list[asyncio.Task[None]] = []
+        if spec.outbox is not None:
+            relay = OutboxRelay(
+                service=spec.name,
+                sessionmaker=app.state.sessionmaker,
+                outbox=spec.outbox,
+                redis=app.state.redis,
+                poll_seconds=settings.outbox_poll_seconds,
+                sweep_seconds=settings.outbox_sweep_seconds,
+                stale_seconds=settings.outbox_stale_seconds,
+            )
+            app.state.outbox_relay = relay
+            if settings.outbox_relay_enabled:
+                tasks += [
+                    asyncio.create_task(relay.run_relay(), name="outbox-relay"),
+                    asyncio.create_task(relay.run_sweeper(), name="outbox-sweeper"),
+                ]
+        for hook in spec.on_startup:
+            await hook(app)
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            for hook in spec.on_shutdown:
+                await hook(app)
+            await app.state.redis.aclose(close_connection_pool=True)
+            await engine.dispose()
+
+    return lifespan
+
+
+def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
+    app = FastAPI(
+        title=spec.title,
+        description=spec.description,
+        version=spec.version,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_tags=spec.tags,
+        lifespan=_lifespan(spec, settings),
+    )
+    tree = SERVICES[spec.name].migrations
+    app.state.expected_revisions = {
+        AUTH_MIGRATIONS.schema: head_revision(AUTH_MIGRATIONS),
+        tree.schema: head_revision(tree),
+    }
+    install_problem_handlers(app)
+    app.include_router(health_router)
+    for router in spec.routers:
+        app.include_router(router)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ObservabilityMiddleware, service=spec.name)
+    problem_openapi(app)
+    return app

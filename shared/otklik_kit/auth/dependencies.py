@@ -1,0 +1,50 @@
+"""The one auth dependency: `Authorization: Bearer KEY` or `X-API-Key: KEY`, then scopes."""
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+
+from otklik_kit.auth.keys import KeyVerifier, Principal
+from otklik_kit.auth.scopes import Scope
+from otklik_kit.errors import Forbidden, Unauthorized
+
+_bearer = HTTPBearer(auto_error=False, description="API key as `Authorization: Bearer KEY`")
+_api_key_header = APIKeyHeader(
+    name="X-API-Key", auto_error=False, description="API key as `X-API-Key: KEY`"
+)
+
+
+async def authenticate(
+    request: Request,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
+    header_key: Annotated[str | None, Security(_api_key_header)],
+) -> Principal:
+    token = bearer.credentials if bearer else header_key
+    if not token:
+        raise Unauthorized("Send an API key as `Authorization: Bearer KEY` or `X-API-Key: KEY`")
+    verifier: KeyVerifier = request.app.state.key_verifier
+    principal = await verifier.verify(token)
+    if principal is None:
+        raise Unauthorized("The API key is unknown or revoked")
+    request.state.principal = principal
+    return principal
+
+
+def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
+    async def check(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
+        if not principal.has(scope):
+            raise Forbidden(f"This operation needs the `{scope.value}` scope")
+        return principal
+
+    return check
+
+
+Authenticated = Annotated[Principal, Depends(authenticate)]
+PlansReader = Annotated[Principal, Depends(require(Scope.PLANS_READ))]
+PlansWriter = Annotated[Principal, Depends(require(Scope.PLANS_WRITE))]
+FeedbackReader = Annotated[Principal, Depends(require(Scope.FEEDBACK_READ))]
+FeedbackWriter = Annotated[Principal, Depends(require(Scope.FEEDBACK_WRITE))]
+ReportsReader = Annotated[Principal, Depends(require(Scope.REPORTS_READ))]
+Admin = Annotated[Principal, Depends(require(Scope.ADMIN))]

@@ -1,0 +1,26 @@
+from enum import StrEnum
+
+
+class Scope(StrEnum):
+    FEEDBACK_WRITE = "feedback:write"
+    FEEDBACK_READ = "feedback:read"
+    PLANS_READ = "plans:read"
+    PLANS_WRITE = "plans:write"
+    REPORTS_READ = "reports:read"
+    ADMIN = "admin"
+
+
+def parse_scopes(text: str) -> frozenset[Scope]:
+    """`admin,plans:read` → scopes; raises ValueError naming an unknown scope."""
+    scopes = set()
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        try:
+            scopes.add(Scope(part))
+        except ValueError:
+            known = ", ".join(s.value for s in Scope)
+            raise ValueError(f"unknown scope {part!r}; known: {known}") from None
+    if not scopes:
+        raise ValueError("at least one scope is required")
+    return frozenset(scopes)

@@ -1,0 +1,177 @@
+"""`otklik`: the one command line of the platform (keys, migrations, servers, the dev stack)."""
+
+import argparse
+import asyncio
+import importlib
+import json
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+from otklik_kit.services import SERVICES
+
+
+def _import(target: str) -> Any:
+    module, _, attribute = target.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def _kit_settings() -> Any:
+    from otklik_kit.settings import KitSettings
+
+    return KitSettings()
+
+
+async def _with_session(action: Any) -> Any:
+    from otklik_kit.db import create_engine, create_sessionmaker
+
+    engine = create_engine(_kit_settings())
+    try:
+        async with create_sessionmaker(engine)() as session, session.begin():
+            return await action(session)
+    finally:
+        await engine.dispose()
+
+
+def _apikey_create(args: argparse.Namespace) -> int:
+    from otklik_kit.auth.keys import issue_key
+    from otklik_kit.auth.scopes import parse_scopes
+
+    try:
+        scopes = parse_scopes(args.scopes)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    agency = uuid.UUID(args.agency) if args.agency else None
+    issued = asyncio.run(
+        _with_session(lambda s: issue_key(s, name=args.name, scopes=scopes, agency_id=agency))
+    )
+    bound = f", bound to agency {agency}" if agency else ""
+    print(f"Created API key {issued.id} '{args.name}' with scopes {args.scopes}{bound}.")
+    print("Store it now: it is shown once and kept only as a hash. The key:")
+    print(issued.token)
+    return 0
+
+
+def _apikey_list(args: argparse.Namespace) -> int:
+    from otklik_kit.auth.keys import list_keys
+
+    del args
+    keys = asyncio.run(_with_session(list_keys))
+    for key in keys:
+        state = f"revoked {key.revoked_at:%Y-%m-%d}" if key.revoked_at else "active"
+        agency = key.agency_id or "-"
+        print(f"{key.id}  {key.name:<24} {','.join(key.scopes):<40} agency={agency}  {state}")
+    if not keys:
+        print("no API keys yet: otklik apikey create --name NAME --scopes admin")
+    return 0
+
+
+def _apikey_revoke(args: argparse.Namespace) -> int:
+    from otklik_kit.auth.keys import revoke_key
+
+    revoked = asyncio.run(_with_session(lambda s: revoke_key(s, uuid.UUID(args.key_id))))
+    print("revoked" if revoked else "no active key with that id")
+    return 0 if revoked else 1
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from otklik_kit.migrations import upgrade_all
+
+    del args
+    upgrade_all(_kit_settings().database_url)
+    print("migrations applied: auth, " + ", ".join(e.migrations.schema for e in SERVICES.values()))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    entry = SERVICES[args.service]
+    settings = _import(entry.settings)()
+    app = _import(entry.app_factory)(settings)
+    uvicorn.run(
+        app,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+    )
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from reporting_worker.config import ReportingSettings
+    from reporting_worker.worker import build_worker
+
+    worker = build_worker(ReportingSettings(), burst=args.burst)
+    worker.run()
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from otklik_kit.devstack.runner import run_stack
+
+    return run_stack(data_dir=Path(args.data_dir).resolve())
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    out = Path(args.root)
+    for entry in SERVICES.values():
+        settings = _import(entry.settings)()
+        app = _import(entry.app_factory)(settings)
+        path = out / "services" / entry.name / "openapi.json"
+        path.write_text(json.dumps(app.openapi(), ensure_ascii=False, indent=2) + "\n")
+        print(f"wrote {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="otklik", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    apikey = commands.add_parser("apikey", help="create, list and revoke API keys")
+    key_commands = apikey.add_subparsers(dest="apikey_command", required=True)
+    create = key_commands.add_parser("create", help="issue a key; prints it as the last line")
+    create.add_argument("--name", required=True)
+    create.add_argument("--scopes", required=True, help="comma-separated, e.g. plans:read,admin")
+    create.add_argument("--agency", help="bind the key to one agency (its UUID)")
+    create.set_defaults(handler=_apikey_create)
+    key_commands.add_parser("list", help="list keys").set_defaults(handler=_apikey_list)
+    revoke = key_commands.add_parser("revoke", help="revoke a key by id")
+    revoke.add_argument("key_id")
+    revoke.set_defaults(handler=_apikey_revoke)
+
+    commands.add_parser("migrate", help="apply every schema's migrations").set_defaults(
+        handler=_migrate
+    )
+    serve = commands.add_parser("serve", help="serve one API")
+    serve.add_argument("service", choices=sorted(SERVICES))
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(handler=_serve)
+
+    worker = commands.add_parser("worker", help="run the reporting arq worker")
+    worker.add_argument("--burst", action="store_true", help="drain the queue and exit")
+    worker.set_defaults(handler=_worker)
+
+    run = commands.add_parser("run", help="the whole system locally (embedded DB and Redis)")
+    run.add_argument("--data-dir", default=".otklik")
+    run.set_defaults(handler=_run)
+
+    openapi = commands.add_parser("openapi", help="write services/<name>/openapi.json")
+    openapi.add_argument("--root", default=".")
+    openapi.set_defaults(handler=_openapi)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.handler(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Every error leaves as RFC 9457 problem+json: domain errors, bad input, unknown routes, outages."""
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from redis.exceptions import RedisError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from otklik_kit.errors import DomainError
+from otklik_kit.observability.context import current_request_id
+from otklik_shared.problem import PROBLEM_CONTENT_TYPE, FieldError, Problem
+
+logger = logging.getLogger("otklik.errors")
+
+PROBLEM_TYPE_BASE = "https://otklik.gov.ru/problems/"
+RETRY_AFTER_SECONDS = "5"
+
+
+class ProblemResponse(JSONResponse):
+    media_type = PROBLEM_CONTENT_TYPE
+
+
+def problem_response(
+    *,
+    status: int,
+    code: str,
+    title: str,
+    detail: str | None = None,
+    errors: list[FieldError] | None = None,
+    instance: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> ProblemResponse:
+    problem = Problem(
+        type=PROBLEM_TYPE_BASE + code.replace("_", "-"),
+        title=title,
+        status=status,
+        detail=detail,
+        instance=instance,
+        code=code,
+        errors=errors,
+        request_id=current_request_id(),
+    )
+    return ProblemResponse(
+        problem.model_dump(mode="json", exclude_none=True), status_code=status, headers=headers
+    )
+
+
+def _field_errors(exc: RequestValidationError) -> list[FieldError]:
+    result = []
+    for error in exc.errors():
+        loc = [str(part) for part in error.get("loc", ())]
+        location = loc[0] if loc else "body"
+        field = ".".join(loc[1:]) or location
+        result.append(
+            FieldError(
+                location=location, field=field, message=str(error["msg"]), type=str(error["type"])
+            )
+        )
+    return result
+
+
+async def _on_domain_error(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, DomainError)
+    return problem_response(
+        status=exc.status,
+        code=exc.code,
+        title=exc.title,
+        detail=exc.detail,
+        errors=exc.errors,
+        instance=request.url.path,
+        headers=exc.headers,
+    )
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = _field_errors(exc)
+    names = ", ".join(f"{e.location}.{e.field}" for e in errors[:10])
+    return problem_response(
+        status=422,
+        code="validation_error",
+        title="Request validation failed",
+        detail=f"{len(errors)} field(s) invalid: {names}",
+        errors=errors,
+        instance=request.url.path,
+    )
+
+
+async def _on_http_exception(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    phrase = HTTPStatus(exc.status_code).phrase
+    code = phrase.lower().replace(" ", "_").replace("-", "_")
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
+    return problem_response(
+        status=exc.status_code,
+        code=code,
+        title=phrase,
+        detail=detail,
+        instance=request.url.path,
+        headers=dict(exc.headers) if exc.headers else None,
+    )
+
+
+async def _on_dependency_outage(request: Request, exc: Exception) -> ProblemResponse:
+    logger.warning("dependency unavailable: %s", type(exc).__name__)
+    return problem_response(
+        status=503,
+        code="service_unavailable",
+        title="Service temporarily unavailable",
+        detail="A backing store is unreachable; nothing was saved. Retry later.",
+        instance=request.url.path,
+        headers={"Retry-After": RETRY_AFTER_SECONDS},
+    )
+
+
+async def _on_unexpected(request: Request, exc: Exception) -> ProblemResponse:
+    logger.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
+    return problem_response(
+        status=500,
+        code="internal_error",
+        title="Internal server error",
+        detail="The error was logged; quote the request id when you report it.",
+        instance=request.url.path,
+    )
+
+
+def _is_connection_error(exc: DBAPIError) -> bool:
+    return bool(exc.connection_invalidated) or isinstance(exc, OperationalError | InterfaceError)
+
+
+async def _on_dbapi_error(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, DBAPIError)
+    if _is_connection_error(exc):
+        return await _on_dependency_outage(request, exc)
+    return await _on_unexpected(request, exc)
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, _on_domain_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_exception)
+    app.add_exception_handler(DBAPIError, _on_dbapi_error)
+    for outage in (PoolTimeoutError, OSError, RedisError, TimeoutError):
+        app.add_exception_handler(outage, _on_dependency_outage)
+    app.add_exception_handler(Exception, _on_unexpected)
+
+
+_PROBLEM_DESCRIPTIONS = {
+    400: "Malformed request",
+    401: "Missing or invalid API key",
+    403: "The key lacks the required scope",
+    404: "Not found (or not visible to this key's agency)",
+    405: "Method not allowed",
+    409: "Conflict with the current state",
+    413: "Request body too large",
+    422: "Invalid input; `errors` names each field",
+    429: "Rate limit exceeded; see Retry-After",
+    503: "A backing store is unavailable; see Retry-After",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries declaring problem+json errors for a route."""
+    return {
+        status: {
+            "model": Problem,
+            "description": _PROBLEM_DESCRIPTIONS.get(status, HTTPStatus(status).phrase),
+            "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

@@ -1,0 +1,49 @@
+"""Settings from the environment: the one loader every service and command uses."""
+
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/otklik"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def normalize_database_url(url: str) -> str:
+    """Accept plain `postgresql://` URLs (as ops tooling writes them) and use asyncpg."""
+    for prefix in ("postgresql://", "postgres://", "postgresql+psycopg://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix) :]
+    return url
+
+
+class KitSettings(BaseSettings):
+    """What every service shares. Each service subclasses it with its own fields."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+
+    environment: Literal["development", "test", "production"] = Field(
+        default="development", validation_alias="OTKLIK_ENV"
+    )
+    database_url: str = Field(default=DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
+    redis_url: str = Field(default=DEFAULT_REDIS_URL, validation_alias="REDIS_URL")
+    log_level: str = Field(default="INFO", validation_alias="LOG_LEVEL")
+    host: str = Field(default="127.0.0.1", validation_alias="HOST")
+    db_pool_size: int = Field(default=10, ge=1, validation_alias="DB_POOL_SIZE")
+    max_body_bytes: int = Field(default=1_048_576, ge=1024, validation_alias="MAX_BODY_BYTES")
+    api_key_cache_seconds: float = Field(
+        default=10.0, ge=0, validation_alias="API_KEY_CACHE_SECONDS"
+    )
+    outbox_relay_enabled: bool = Field(default=True, validation_alias="OUTBOX_RELAY_ENABLED")
+    outbox_poll_seconds: float = Field(default=0.1, gt=0, validation_alias="OUTBOX_POLL_SECONDS")
+    outbox_sweep_seconds: float = Field(
+        default=30.0, gt=0, validation_alias="OUTBOX_SWEEP_SECONDS"
+    )
+    outbox_stale_seconds: float = Field(
+        default=60.0, gt=0, validation_alias="OUTBOX_STALE_SECONDS"
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _asyncpg_driver(cls, value: str) -> str:
+        return normalize_database_url(value)

@@ -1,0 +1,80 @@
+"""Cross-service events: the envelope, the typed payload of every event, and who consumes it.
+
+Events carry ids and reference data only, never personal data. Evolve a payload additively and
+bump `version` when its meaning changes; consumers accept every version they know.
+"""
+
+from datetime import datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from otklik_shared.vocab import AgencyLevel, Direction, Stage
+
+
+class Payload(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class AgencyPayload(Payload):
+    agency_id: UUID
+    name: str
+    short_name: str | None = None
+    level: AgencyLevel
+    parent_id: UUID | None = None
+    region_code: str | None = None
+
+
+class EnvelopeBase(BaseModel):
+    """What every event carries around its payload."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: UUID
+    version: int = 1
+    occurred_at: datetime
+    producer: str = Field(examples=["plans-api"])
+
+
+class AgencyUpserted(EnvelopeBase):
+    """An agency was created or changed (plans-api owns agencies)."""
+
+    type: Literal["agency.upserted"] = "agency.upserted"
+    payload: AgencyPayload
+
+
+class ServicePayload(Payload):
+    service_id: UUID
+    agency_id: UUID
+    title: str
+    register_number: str | None = None
+    direction: Direction
+    stages: list[Stage]
+    life_situation_ids: list[UUID] = Field(default_factory=list)
+    retired: bool = False
+
+
+class ServiceUpserted(EnvelopeBase):
+    """A state service was created, changed (e.g. its stages) or retired."""
+
+    type: Literal["service.upserted"] = "service.upserted"
+    payload: ServicePayload
+
+
+Event = Annotated[AgencyUpserted | ServiceUpserted, Field(discriminator="type")]
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+
+# Each consumer has its own arq queue; an event goes to every queue listed for its type.
+QUEUE_PREFIX = "otklik:"
+ROUTES: dict[str, tuple[str, ...]] = {
+    "agency.upserted": ("reporting",),
+}
+
+
+def queue_name(consumer: str) -> str:
+    return f"{QUEUE_PREFIX}{consumer}"
+
+
+def parse_event(data: dict[str, object]) -> Event:
+    return EVENT_ADAPTER.validate_python(data)

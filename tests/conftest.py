@@ -1,0 +1,183 @@
+"""Real PostgreSQL and Redis for every test: a fresh database per run, migrated by the fixture."""
+
+import asyncio
+import contextlib
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from arq.connections import ArqRedis
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from feedback_api.app import create_app as create_feedback_app
+from feedback_api.config import FeedbackSettings
+from otklik_kit.auth.keys import issue_key
+from otklik_kit.auth.scopes import Scope
+from otklik_kit.db import create_sessionmaker
+from otklik_kit.events.transport import lazy_arq_redis
+from otklik_kit.migrations import upgrade_all
+from otklik_kit.services import ALL_MIGRATIONS
+from plans_api.app import create_app as create_plans_app
+from plans_api.config import PlansSettings
+from reporting_worker.app import create_app as create_reporting_app
+from reporting_worker.config import ReportingSettings
+from tests import infra
+
+# Reference data shipped by migrations survives the per-test cleanup.
+KEEP_TABLES = frozenset({"alembic_version"})
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    server = infra.server_database_url()
+    name = f"otklik_test_{uuid.uuid4().hex[:10]}"
+
+    async def admin(sql: str) -> None:
+        engine = create_async_engine(server, isolation_level="AUTOCOMMIT")
+        try:
+            async with engine.connect() as connection:
+                await connection.execute(text(sql))
+        finally:
+            await engine.dispose()
+
+    # Alembic and this setup run their own event loops, away from the tests' loop.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, admin(f'CREATE DATABASE "{name}"')).result()
+        url = infra.with_database(server, name)
+        try:
+            thread.submit(upgrade_all, url).result()
+            yield url
+        finally:
+            thread.submit(asyncio.run, admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            thread.submit(lambda: None).result()
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    return infra.redis_url()
+
+
+@pytest.fixture(scope="session")
+def settings_overrides(database_url: str, redis_url: str) -> dict[str, Any]:
+    return {
+        "OTKLIK_ENV": "test",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "API_KEY_CACHE_SECONDS": 0,
+        # tests drive the relay and sweeper by hand, step by step
+        "OUTBOX_RELAY_ENABLED": False,
+        "MAX_BODY_BYTES": 65536,
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+@pytest.fixture(scope="session")
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_async_engine(database_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return create_sessionmaker(engine)
+
+
+@pytest.fixture(scope="session")
+async def redis(redis_url: str) -> AsyncIterator[ArqRedis]:
+    client = lazy_arq_redis(redis_url)
+    await client.flushdb()
+    yield client
+    await client.flushdb()
+    await client.aclose(close_connection_pool=True)
+
+
+async def _truncate_all(engine: AsyncEngine) -> None:
+    schemas = [tree.schema for tree in ALL_MIGRATIONS]
+    async with engine.begin() as connection:
+        rows = await connection.execute(
+            text("SELECT schemaname, tablename FROM pg_tables WHERE schemaname = ANY(:schemas)"),
+            {"schemas": schemas},
+        )
+        tables = [f'"{s}"."{t}"' for s, t in rows if t not in KEEP_TABLES]
+        if tables:
+            await connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(autouse=True)
+async def clean_state(engine: AsyncEngine, redis: ArqRedis) -> AsyncIterator[None]:
+    yield
+    await _truncate_all(engine)
+    await redis.flushdb()
+
+
+@contextlib.asynccontextmanager
+async def running(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            yield client
+
+
+@pytest.fixture
+def plans_settings(settings_overrides: dict[str, Any]) -> PlansSettings:
+    return PlansSettings(**settings_overrides)
+
+
+@pytest.fixture
+def reporting_settings(settings_overrides: dict[str, Any]) -> ReportingSettings:
+    return ReportingSettings(**settings_overrides)
+
+
+@pytest.fixture
+def plans_app(plans_settings: PlansSettings) -> FastAPI:
+    return create_plans_app(plans_settings)
+
+
+@pytest.fixture
+async def plans(plans_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with running(plans_app) as client:
+        yield client
+
+
+@pytest.fixture
+async def feedback(settings_overrides: dict[str, Any]) -> AsyncIterator[httpx.AsyncClient]:
+    async with running(create_feedback_app(FeedbackSettings(**settings_overrides))) as client:
+        yield client
+
+
+@pytest.fixture
+async def reporting(reporting_settings: ReportingSettings) -> AsyncIterator[httpx.AsyncClient]:
+    async with running(create_reporting_app(reporting_settings)) as client:
+        yield client
+
+
+class KeyMaker:
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self._sessionmaker = sessionmaker
+
+    async def __call__(self, *scopes: Scope, agency_id: uuid.UUID | None = None) -> str:
+        async with self._sessionmaker() as session, session.begin():
+            issued = await issue_key(
+                session, name="test", scopes=frozenset(scopes), agency_id=agency_id
+            )
+        return issued.token
+
+
+@pytest.fixture
+def make_key(sessionmaker: async_sessionmaker[AsyncSession]) -> KeyMaker:
+    return KeyMaker(sessionmaker)
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+async def admin_headers(make_key: KeyMaker) -> dict[str, str]:
+    return bearer(await make_key(Scope.ADMIN))
