@@ -1,4 +1,4 @@
-"""Where the tests find real PostgreSQL and Redis: env URLs, else the local servers, else embedded."""
+"""Where tests find PostgreSQL and Redis: env URLs, else local servers, else embedded."""
 
 import os
 from pathlib import Path

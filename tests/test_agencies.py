@@ -72,9 +72,7 @@ async def test_listing_pages_with_a_cursor(
         params={"limit": 3, "cursor": first.json()["next_cursor"]},
         headers=admin_headers,
     )
-    bad_cursor = await plans.get(
-        "/api/v1/agencies", params={"cursor": "!!"}, headers=admin_headers
-    )
+    bad_cursor = await plans.get("/api/v1/agencies", params={"cursor": "!!"}, headers=admin_headers)
 
     names = [a["name"] for a in first.json()["items"] + second.json()["items"]]
     assert names == [f"Орган {n}" for n in range(5)]

@@ -1,5 +1,7 @@
 """Every error is RFC 9457 problem+json that says what is wrong, never a bare 500 page."""
 
+from collections.abc import AsyncIterator
+
 import httpx
 
 PROBLEM = "application/problem+json"
@@ -81,7 +83,7 @@ async def test_oversize_body_is_a_413_problem(
 async def test_oversize_streamed_body_without_length_is_a_413_problem(
     plans: httpx.AsyncClient, admin_headers: dict[str, str]
 ) -> None:
-    async def chunks():  # type: ignore[no-untyped-def]
+    async def chunks() -> AsyncIterator[bytes]:
         for _ in range(10):
             yield b"x" * 10_000
 

@@ -85,9 +85,7 @@ async def current_revision(connection: Any, schema: str) -> str | None:
     """The revision applied in `schema` (None when the tree was never applied)."""
 
     def read(sync_connection: Connection) -> str | None:
-        ctx = MigrationContext.configure(
-            sync_connection, opts={"version_table_schema": schema}
-        )
+        ctx = MigrationContext.configure(sync_connection, opts={"version_table_schema": schema})
         return ctx.get_current_revision()
 
     result: str | None = await connection.run_sync(read)

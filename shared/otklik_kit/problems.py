@@ -1,4 +1,4 @@
-"""Every error leaves as RFC 9457 problem+json: domain errors, bad input, unknown routes, outages."""
+"""Every error leaves as RFC 9457 problem+json: domain errors, bad input, routes, outages."""
 
 import logging
 from http import HTTPStatus

@@ -36,9 +36,7 @@ SERVICES: dict[str, ServiceEntry] = {
         name="reporting-worker",
         app_factory="reporting_worker.app:create_app",
         settings="reporting_worker.config:ReportingSettings",
-        migrations=MigrationTree(
-            schema="reporting", script_location="reporting_worker:migrations"
-        ),
+        migrations=MigrationTree(schema="reporting", script_location="reporting_worker:migrations"),
     ),
 }
 

@@ -36,12 +36,8 @@ class KitSettings(BaseSettings):
     )
     outbox_relay_enabled: bool = Field(default=True, validation_alias="OUTBOX_RELAY_ENABLED")
     outbox_poll_seconds: float = Field(default=0.1, gt=0, validation_alias="OUTBOX_POLL_SECONDS")
-    outbox_sweep_seconds: float = Field(
-        default=30.0, gt=0, validation_alias="OUTBOX_SWEEP_SECONDS"
-    )
-    outbox_stale_seconds: float = Field(
-        default=60.0, gt=0, validation_alias="OUTBOX_STALE_SECONDS"
-    )
+    outbox_sweep_seconds: float = Field(default=30.0, gt=0, validation_alias="OUTBOX_SWEEP_SECONDS")
+    outbox_stale_seconds: float = Field(default=60.0, gt=0, validation_alias="OUTBOX_STALE_SECONDS")
 
     @field_validator("database_url")
     @classmethod

@@ -41,7 +41,9 @@ def outbox_table(metadata: MetaData) -> Table:
         Index(
             "ix_outbox_in_flight",
             "sent_at",
-            postgresql_where=text("sent_at IS NOT NULL AND completed_at IS NULL AND failed_at IS NULL"),
+            postgresql_where=text(
+                "sent_at IS NOT NULL AND completed_at IS NULL AND failed_at IS NULL"
+            ),
         ),
     )
 

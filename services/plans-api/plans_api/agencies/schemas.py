@@ -2,10 +2,11 @@ import uuid
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
 
 from otklik_shared.vocab import AgencyLevel
 
-_EXAMPLE = {
+_EXAMPLE: JsonDict = {
     "name": "Министерство социальной защиты населения Республики Примерной",
     "short_name": "Минсоцзащиты",
     "level": "regional",

@@ -16,9 +16,7 @@ from plans_api.agencies.schemas import AgencyCreate, AgencyUpdate
 from plans_api.database import PRODUCER, outbox
 
 
-async def get_visible(
-    session: AsyncSession, principal: Principal, agency_id: uuid.UUID
-) -> Agency:
+async def get_visible(session: AsyncSession, principal: Principal, agency_id: uuid.UUID) -> Agency:
     agency = await repository.get(session, agency_id)
     if agency is None or not principal.sees_agency(agency.id):
         raise NotFound(f"Agency {agency_id} not found")
@@ -73,9 +71,7 @@ async def _publish(session: AsyncSession, agency: Agency) -> None:
     await publish(session, outbox, AgencyUpserted(**new_event_fields(PRODUCER), payload=payload))
 
 
-async def create_agency(
-    session: AsyncSession, principal: Principal, data: AgencyCreate
-) -> Agency:
+async def create_agency(session: AsyncSession, principal: Principal, data: AgencyCreate) -> Agency:
     if principal.agency_id is not None:
         raise Forbidden("A key bound to an agency cannot create agencies")
     await _check_parent(session, data.parent_id)

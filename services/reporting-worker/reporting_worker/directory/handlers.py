@@ -16,12 +16,11 @@ async def on_agency_upserted(session: AsyncSession, event: AgencyUpserted) -> No
         "parent_id": p.parent_id,
         "source_event_at": event.occurred_at,
     }
-    table = KnownAgency.__table__
-    stmt = insert(table).values(id=p.agency_id, revision=1, **values)
+    stmt = insert(KnownAgency).values(id=p.agency_id, revision=1, **values)
     stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c.id],
-        set_={**values, "revision": table.c.revision + 1},
+        index_elements=[KnownAgency.id],
+        set_={**values, "revision": KnownAgency.revision + 1},
         # an older event arriving late must not overwrite a newer state
-        where=table.c.source_event_at <= event.occurred_at,
+        where=KnownAgency.source_event_at <= event.occurred_at,
     )
     await session.execute(stmt)
