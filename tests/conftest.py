@@ -31,6 +31,7 @@ from plans_api.app import create_app as create_plans_app
 from plans_api.config import PlansSettings
 from reporting_worker.app import create_app as create_reporting_app
 from reporting_worker.config import ReportingSettings
+from reporting_worker.worker import build_worker
 from tests import infra
 
 # Reference data shipped by migrations survives the per-test cleanup.
@@ -186,3 +187,12 @@ def bearer(token: str) -> dict[str, str]:
 @pytest.fixture
 async def admin_headers(make_key: KeyMaker) -> dict[str, str]:
     return bearer(await make_key(Scope.ADMIN))
+
+
+async def drain_worker(settings: ReportingSettings) -> None:
+    """Runs the reporting worker in burst mode: it handles what is queued, then stops."""
+    worker = build_worker(settings, burst=True)
+    try:
+        await worker.main()
+    finally:
+        await worker.close()

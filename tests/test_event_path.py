@@ -14,17 +14,9 @@ from otklik_kit.events.relay import OutboxRelay
 from otklik_kit.events.transport import EVENTS_JOB
 from plans_api.database import outbox
 from reporting_worker.config import ReportingSettings
-from reporting_worker.worker import build_worker
+from tests.conftest import drain_worker
 
 AGENCY = {"name": "Министерство транспорта Республики Примерной", "level": "regional"}
-
-
-async def drain_worker(settings: ReportingSettings) -> None:
-    worker = build_worker(settings, burst=True)
-    try:
-        await worker.main()
-    finally:
-        await worker.close()
 
 
 async def known_agencies(reporting: httpx.AsyncClient, headers: dict[str, str]) -> Any:

@@ -5,8 +5,9 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/otklik"
-DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+# The embedded servers of `make run`, so the CLI finds them with no configuration.
+DEFAULT_DATABASE_URL = "postgresql+asyncpg://postgres@127.0.0.1:55432/otklik"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:56379/0"
 
 
 def normalize_database_url(url: str) -> str:

@@ -69,6 +69,7 @@ EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
 QUEUE_PREFIX = "otklik:"
 ROUTES: dict[str, tuple[str, ...]] = {
     "agency.upserted": ("reporting",),
+    "service.upserted": ("reporting",),
 }
 
 

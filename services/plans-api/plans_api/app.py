@@ -2,6 +2,7 @@ from fastapi import FastAPI
 
 from otklik_kit.app import ServiceSpec, create_service_app
 from plans_api.agencies.router import router as agencies_router
+from plans_api.catalog.router import life_situations_router, services_router
 from plans_api.config import PlansSettings
 from plans_api.database import outbox
 
@@ -15,6 +16,8 @@ Errors are RFC 9457 `application/problem+json`.
 
 TAGS = [
     {"name": "agencies", "description": "Federal, regional and municipal bodies"},
+    {"name": "services", "description": "State services and the stages of their client path"},
+    {"name": "life situations", "description": "Life situations that group services"},
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
 
@@ -25,7 +28,7 @@ def create_app(settings: PlansSettings | None = None) -> FastAPI:
         title="Otklik plans-api",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[agencies_router],
+        routers=[agencies_router, services_router, life_situations_router],
         tags=TAGS,
         outbox=outbox,
     )

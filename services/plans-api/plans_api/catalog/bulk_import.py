@@ -1,0 +1,174 @@
+"""Bulk import of services from CSV or XLSX: every bad row reported, nothing written if any.
+
+Columns (header row, any order): agency_id, title, register_number, direction,
+internal_subkind, stages, life_situations. Lists are separated by `;`, `,` or `|`; life
+situations are given by code. Line numbers count the header as line 1.
+"""
+
+import csv
+import io
+import re
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from openpyxl import load_workbook
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from otklik_kit.auth.keys import Principal
+from otklik_kit.errors import UnprocessableEntity
+from otklik_kit.events.publisher import publish
+from otklik_shared.problem import FieldError
+from plans_api.agencies import repository as agencies
+from plans_api.catalog import repository
+from plans_api.catalog.models import StateService
+from plans_api.catalog.schemas import ServiceCreate
+from plans_api.catalog.service import service_event
+from plans_api.database import outbox
+
+COLUMNS = (
+    "agency_id",
+    "title",
+    "register_number",
+    "direction",
+    "internal_subkind",
+    "stages",
+    "life_situations",
+)
+REQUIRED_COLUMNS = frozenset({"agency_id", "title", "direction", "stages"})
+MAX_ROWS = 5000
+_LIST_SEPARATORS = re.compile(r"[;,|]")
+XLSX_MAGIC = b"PK\x03\x04"
+
+
+@dataclass
+class Row:
+    line: int
+    values: dict[str, str]
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip()]
+
+
+def _csv_rows(raw: bytes) -> Iterator[list[str]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1251")
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+
+
+def _xlsx_rows(raw: bytes) -> Iterator[list[str]]:
+    sheet = load_workbook(io.BytesIO(raw), read_only=True, data_only=True).worksheets[0]
+    for values in sheet.iter_rows(values_only=True):
+        yield ["" if v is None else str(v).strip() for v in values]
+
+
+def read_rows(raw: bytes) -> list[Row]:
+    source = _xlsx_rows(raw) if raw.startswith(XLSX_MAGIC) else _csv_rows(raw)
+    try:
+        header = [h.strip().lower() for h in next(source)]
+    except StopIteration:
+        raise UnprocessableEntity.for_field("file", "The file is empty", type_="empty") from None
+    missing = REQUIRED_COLUMNS - set(header)
+    unknown = set(header) - set(COLUMNS) - {""}
+    if missing or unknown:
+        problems = [f"missing columns: {', '.join(sorted(missing))}"] if missing else []
+        problems += [f"unknown columns: {', '.join(sorted(unknown))}"] if unknown else []
+        raise UnprocessableEntity.for_field("file", "; ".join(problems), type_="bad_header")
+    rows = []
+    for line, values in enumerate(source, start=2):
+        if not any(v.strip() for v in values):
+            continue
+        rows.append(Row(line, {h: (v or "").strip() for h, v in zip(header, values, strict=False)}))
+    if len(rows) > MAX_ROWS:
+        raise UnprocessableEntity.for_field(
+            "file", f"At most {MAX_ROWS} rows per import", type_="too_long"
+        )
+    return rows
+
+
+def _error(line: int, column: str, message: str, type_: str) -> FieldError:
+    return FieldError(location="file", field=f"line {line}: {column}", message=message, type=type_)
+
+
+class _Batch:
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+        self.valid: list[tuple[Row, ServiceCreate, list[str]]] = []
+
+    def parse(self, row: Row) -> None:
+        v = row.values
+        data = {
+            "agency_id": v.get("agency_id") or None,
+            "title": v.get("title", ""),
+            "register_number": v.get("register_number") or None,
+            "direction": v.get("direction", ""),
+            "internal_subkind": v.get("internal_subkind") or None,
+            "stages": _split(v.get("stages", "")),
+        }
+        try:
+            service = ServiceCreate.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                column = str(error["loc"][0]) if error["loc"] else "row"
+                self.errors.append(_error(row.line, column, error["msg"], error["type"]))
+            return
+        self.valid.append((row, service, _split(v.get("life_situations", ""))))
+
+
+async def import_services(
+    session: AsyncSession, principal: Principal, raw: bytes
+) -> list[StateService]:
+    batch = _Batch()
+    for row in read_rows(raw):
+        batch.parse(row)
+    codes = sorted({code for _, _, row_codes in batch.valid for code in row_codes})
+    situations = await repository.life_situations_by_code(session, codes)
+    numbers = [s.register_number for _, s, _ in batch.valid if s.register_number]
+    taken = await repository.taken_register_numbers(session, numbers)
+    known_agencies = {
+        agency_id
+        for agency_id in {s.agency_id for _, s, _ in batch.valid}
+        if await agencies.get(session, agency_id) is not None
+    }
+    seen_numbers: dict[str, int] = {}
+    for row, service, row_codes in batch.valid:
+        if not principal.sees_agency(service.agency_id) or service.agency_id not in known_agencies:
+            batch.errors.append(
+                _error(row.line, "agency_id", f"Unknown agency {service.agency_id}", "not_found")
+            )
+        for code in row_codes:
+            if code not in situations:
+                message = f"Unknown life situation {code!r}"
+                batch.errors.append(_error(row.line, "life_situations", message, "not_found"))
+        number = service.register_number
+        if number and (number in taken or number in seen_numbers):
+            where = f"line {seen_numbers[number]}" if number in seen_numbers else "the catalog"
+            message = f"Register number {number} is already in {where}"
+            batch.errors.append(_error(row.line, "register_number", message, "duplicate"))
+        if number:
+            seen_numbers.setdefault(number, row.line)
+    if batch.errors:
+        batch.errors.sort(key=lambda e: int(e.field.split(":")[0].removeprefix("line ")))
+        raise UnprocessableEntity(
+            f"{len(batch.errors)} error(s) in the file; nothing was imported",
+            errors=batch.errors,
+        )
+    created = []
+    for _, data, row_codes in batch.valid:
+        new_service = StateService(
+            id=uuid.uuid4(),
+            **data.model_dump(exclude={"life_situation_ids", "stages"}),
+            stages=[s.value for s in data.stages],
+            life_situations=[situations[c] for c in dict.fromkeys(row_codes)],
+        )
+        session.add(new_service)
+        created.append(new_service)
+    await session.flush()
+    await publish(session, outbox, *(service_event(s) for s in created))
+    return created
