@@ -62,7 +62,41 @@ class ServiceUpserted(EnvelopeBase):
     payload: ServicePayload
 
 
-Event = Annotated[AgencyUpserted | ServiceUpserted, Field(discriminator="type")]
+class PlanPayload(Payload):
+    plan_id: UUID
+    agency_id: UUID
+    service_id: UUID
+    items: int
+
+
+class PlanApproved(EnvelopeBase):
+    """A departmental plan was approved and is now tracked to completion."""
+
+    type: Literal["plan.approved"] = "plan.approved"
+    payload: PlanPayload
+
+
+class PlanItemStatusPayload(Payload):
+    plan_id: UUID
+    agency_id: UUID
+    service_id: UUID
+    item_id: UUID
+    number: str
+    status: Literal["not_started", "in_progress", "done", "overdue"]
+    previous_status: Literal["not_started", "in_progress", "done", "overdue"]
+
+
+class PlanItemStatusChanged(EnvelopeBase):
+    """An item of an approved plan changed its derived status by an action on it."""
+
+    type: Literal["plan.item_status_changed"] = "plan.item_status_changed"
+    payload: PlanItemStatusPayload
+
+
+Event = Annotated[
+    AgencyUpserted | ServiceUpserted | PlanApproved | PlanItemStatusChanged,
+    Field(discriminator="type"),
+]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
 
 # Each consumer has its own arq queue; an event goes to every queue listed for its type.
@@ -70,6 +104,8 @@ QUEUE_PREFIX = "otklik:"
 ROUTES: dict[str, tuple[str, ...]] = {
     "agency.upserted": ("reporting",),
     "service.upserted": ("reporting",),
+    "plan.approved": ("reporting",),
+    "plan.item_status_changed": ("reporting",),
 }
 
 

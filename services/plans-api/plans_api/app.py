@@ -3,8 +3,13 @@ from fastapi import FastAPI
 from otklik_kit.app import ServiceSpec, create_service_app
 from plans_api.agencies.router import router as agencies_router
 from plans_api.catalog.router import life_situations_router, services_router
+from plans_api.checklists.router import router as checklists_router
+from plans_api.checklists.router import service_checklists_router
 from plans_api.config import PlansSettings
 from plans_api.database import outbox
+from plans_api.plans.router import agency_progress_router, checklist_plans_router
+from plans_api.plans.router import router as plans_router
+from plans_api.templates.router import router as templates_router
 
 DESCRIPTION = """
 Catalog of agencies and state services, the typical optimization plan template, self-check
@@ -18,6 +23,9 @@ TAGS = [
     {"name": "agencies", "description": "Federal, regional and municipal bodies"},
     {"name": "services", "description": "State services and the stages of their client path"},
     {"name": "life situations", "description": "Life situations that group services"},
+    {"name": "plan templates", "description": "The typical optimization plan, versioned"},
+    {"name": "checklists", "description": "Self-check checklists: yes / no / not applicable"},
+    {"name": "plans", "description": "Departmental plans tracked to completion with evidence"},
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
 
@@ -28,7 +36,17 @@ def create_app(settings: PlansSettings | None = None) -> FastAPI:
         title="Otklik plans-api",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[agencies_router, services_router, life_situations_router],
+        routers=[
+            agencies_router,
+            services_router,
+            life_situations_router,
+            templates_router,
+            service_checklists_router,
+            checklists_router,
+            checklist_plans_router,
+            plans_router,
+            agency_progress_router,
+        ],
         tags=TAGS,
         outbox=outbox,
     )

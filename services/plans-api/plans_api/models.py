@@ -2,12 +2,20 @@
 
 from plans_api.agencies.models import Agency
 from plans_api.catalog.models import LifeSituation, StateService, service_life_situations
+from plans_api.checklists.models import Checklist
 from plans_api.database import Base, outbox
+from plans_api.plans.models import Evidence, Executor, Plan, PlanRevision, PlanRow
 
 __all__ = [
     "Agency",
     "Base",
+    "Checklist",
+    "Evidence",
+    "Executor",
     "LifeSituation",
+    "Plan",
+    "PlanRevision",
+    "PlanRow",
     "StateService",
     "outbox",
     "service_life_situations",

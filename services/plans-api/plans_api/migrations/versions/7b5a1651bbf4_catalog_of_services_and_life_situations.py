@@ -138,4 +138,6 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_plans_services_agency_id"), table_name="services", schema="plans")
     op.drop_table("services", schema="plans")
     op.drop_table("life_situations", schema="plans")
+    sa.Enum(name="direction", schema="plans").drop(op.get_bind(), checkfirst=True)
+    sa.Enum(name="internal_subkind", schema="plans").drop(op.get_bind(), checkfirst=True)
     # ### end Alembic commands ###

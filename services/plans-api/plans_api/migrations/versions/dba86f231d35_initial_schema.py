@@ -120,4 +120,5 @@ def downgrade() -> None:
     op.drop_table("outbox", schema="plans")
     op.drop_index(op.f("ix_plans_agencies_parent_id"), table_name="agencies", schema="plans")
     op.drop_table("agencies", schema="plans")
+    sa.Enum(name="agency_level", schema="plans").drop(op.get_bind(), checkfirst=True)
     # ### end Alembic commands ###
