@@ -288,3 +288,44 @@ async def test_progress_per_plan_and_per_agency_lists_overdue_items_with_executo
     assert per_agency.json()["plans_by_status"] == {"draft": 0, "approved": 1, "completed": 0}
     assert per_agency.json()["counts"]["items"] == 7
     assert [o["number"] for o in per_agency.json()["overdue"]] == ["2.3.5"]
+
+
+async def test_evidence_file_is_stored_and_served_back(
+    plans: httpx.AsyncClient, admin_headers: dict[str, str]
+) -> None:
+    plan = await generated_plan(plans, admin_headers)
+    url = f"/api/v1/plans/{plan['id']}"
+    item = f"{url}/items/{item_id(plan, '1.1')}"
+    await staff_every_item(plans, admin_headers, plan, "2030-12-01")
+    await plans.post(f"{url}/approve", json=APPROVAL, headers=admin_headers)
+    pdf = b"%PDF-1.4\n% signed order\n"
+
+    uploaded = await plans.post(
+        f"{item}/evidence/file",
+        data={"kind": "order", "title": "Приказ о назначении", "number": "145-о"},
+        files={"file": ("Приказ 145-о.pdf", pdf, "application/pdf")},
+        headers=admin_headers,
+    )
+    wrong_type = await plans.post(
+        f"{item}/evidence/file",
+        data={"kind": "order", "title": "Приказ"},
+        files={"file": ("run.sh", b"rm -rf /", "application/x-sh")},
+        headers=admin_headers,
+    )
+    too_big = await plans.post(
+        f"{item}/evidence/file",
+        data={"kind": "order", "title": "Приказ"},
+        files={"file": ("big.pdf", b"0" * 11_000_000, "application/pdf")},
+        headers=admin_headers,
+    )
+    evidence = next(r for r in uploaded.json()["rows"] if r["number"] == "1.1")["evidence"][0]
+    downloaded = await plans.get(f"{item}/evidence/{evidence['id']}/file", headers=admin_headers)
+
+    assert uploaded.status_code == 201, uploaded.text
+    assert (evidence["file_name"], evidence["file_size"]) == ("Приказ 145-о.pdf", len(pdf))
+    assert downloaded.content == pdf
+    assert downloaded.headers["content-type"] == "application/pdf"
+    assert "filename*=UTF-8''" in downloaded.headers["content-disposition"]
+    assert wrong_type.status_code == 422
+    assert wrong_type.json()["errors"][0]["field"] == "file"
+    assert too_big.status_code == 413

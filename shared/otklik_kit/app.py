@@ -104,7 +104,11 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
     app.include_router(health_router)
     for router in spec.routers:
         app.include_router(router)
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        max_upload_bytes=settings.max_upload_bytes,
+    )
     app.add_middleware(ObservabilityMiddleware, service=spec.name)
     problem_openapi(app)
     return app

@@ -32,6 +32,7 @@ class KitSettings(BaseSettings):
     host: str = Field(default="127.0.0.1", validation_alias="HOST")
     db_pool_size: int = Field(default=10, ge=1, validation_alias="DB_POOL_SIZE")
     max_body_bytes: int = Field(default=1_048_576, ge=1024, validation_alias="MAX_BODY_BYTES")
+    max_upload_bytes: int = Field(default=10_485_760, ge=1024, validation_alias="MAX_UPLOAD_BYTES")
     api_key_cache_seconds: float = Field(
         default=10.0, ge=0, validation_alias="API_KEY_CACHE_SECONDS"
     )

@@ -73,19 +73,26 @@ class ObservabilityMiddleware:
 
 class BodySizeLimitMiddleware:
     """Refuses bodies over the limit with a 413 problem: by Content-Length up front, or while
-    streaming (then the app sees a disconnect and whatever it would send is dropped)."""
+    streaming (then the app sees a disconnect and whatever it would send is dropped).
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    File uploads (multipart) have their own, larger limit.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, max_upload_bytes: int) -> None:
         self.app = app
-        self.max_bytes = max_bytes
+        self.max_json_bytes = max_bytes
+        self.max_upload_bytes = max_upload_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        content_type = _header(scope, b"content-type") or ""
+        multipart = content_type.startswith("multipart/form-data")
+        limit = self.max_upload_bytes if multipart else self.max_json_bytes
         declared = _header(scope, b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, receive, send)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._refuse(scope, receive, send, limit)
             return
         received = 0
         refused = False
@@ -97,9 +104,9 @@ class BodySizeLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     refused = True
-                    await self._refuse(scope, receive, send)
+                    await self._refuse(scope, receive, send, limit)
                     return {"type": "http.disconnect"}
             return message
 
@@ -113,12 +120,12 @@ class BodySizeLimitMiddleware:
             if not refused:
                 raise
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         response = problem_response(
             status=413,
             code=PayloadTooLarge.code,
             title=PayloadTooLarge.title,
-            detail=f"The body exceeds {self.max_bytes} bytes",
+            detail=f"The body exceeds {limit} bytes",
             instance=scope["path"],
         )
         await response(scope, receive, send)

@@ -1,6 +1,7 @@
 """Changes to a plan's items: rewording, custom items, executors, their progress, evidence."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,6 +20,33 @@ from plans_api.plans.schemas import (
 from plans_api.plans.service import get_visible_plan, publish_status_change, record_change, reload
 from plans_api.plans.status import item_status, today
 from plans_api.templates.loader import get_template, walk
+
+ALLOWED_FILE_TYPES = frozenset(
+    {
+        "application/pdf",
+        "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.text",
+        "image/jpeg",
+        "image/png",
+    }
+)
+
+
+@dataclass(frozen=True)
+class EvidenceFile:
+    name: str
+    content_type: str
+    content: bytes
+
+    def check(self) -> None:
+        if self.content_type not in ALLOWED_FILE_TYPES:
+            raise UnprocessableEntity.for_field(
+                "file", f"Files of type {self.content_type} are not accepted", type_="file_type"
+            )
+        if not self.content:
+            raise UnprocessableEntity.for_field("file", "The file is empty", type_="empty")
 
 
 def _item(plan: Plan, item_id: uuid.UUID) -> PlanRow:
@@ -188,6 +216,7 @@ async def add_evidence(
     plan_id: uuid.UUID,
     item_id: uuid.UUID,
     data: EvidenceIn,
+    upload: "EvidenceFile | None" = None,
 ) -> Plan:
     plan = await get_visible_plan(session, principal, plan_id)
     _require_approved(plan)
@@ -200,16 +229,40 @@ async def add_evidence(
             type_="missing",
         )
     previous = item_status(row, today())
-    row.evidence.append(
-        Evidence(
-            kind=data.kind,
-            number=data.number,
-            document_date=data.document_date,
-            title=data.title,
-            url=str(data.url) if data.url else None,
-            survey=data.survey.model_dump(mode="json") if data.survey else None,
-        )
+    evidence = Evidence(
+        kind=data.kind,
+        number=data.number,
+        document_date=data.document_date,
+        title=data.title,
+        url=str(data.url) if data.url else None,
+        survey=data.survey.model_dump(mode="json") if data.survey else None,
     )
+    if upload is not None:
+        evidence.file_name = upload.name
+        evidence.file_type = upload.content_type
+        evidence.file_size = len(upload.content)
+        evidence.file_content = upload.content
+    row.evidence.append(evidence)
     await session.flush()
     await publish_status_change(session, plan, row, previous)
     return await reload(session, plan.id)
+
+
+async def evidence_file(
+    session: AsyncSession,
+    principal: Principal,
+    plan_id: uuid.UUID,
+    item_id: uuid.UUID,
+    evidence_id: uuid.UUID,
+) -> EvidenceFile:
+    plan = await get_visible_plan(session, principal, plan_id)
+    row = _item(plan, item_id)
+    evidence = next((e for e in row.evidence if e.id == evidence_id), None)
+    if evidence is None or evidence.file_name is None:
+        raise NotFound(f"No file for evidence {evidence_id}")
+    await session.refresh(evidence, ["file_content"])
+    return EvidenceFile(
+        name=evidence.file_name,
+        content_type=evidence.file_type or "application/octet-stream",
+        content=evidence.file_content or b"",
+    )

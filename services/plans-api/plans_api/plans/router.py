@@ -1,12 +1,15 @@
 import uuid
+from datetime import date
+from typing import Annotated
 
-from fastapi import status
+from fastapi import File, Form, Response, UploadFile, status
 
 from otklik_kit.auth.dependencies import PlansReader, PlansWriter
 from otklik_kit.db import DbSession
 from otklik_kit.pagination import Limit
 from otklik_kit.problems import problem_responses
-from otklik_kit.routing import api_router
+from otklik_kit.routing import api_router, content_disposition
+from otklik_shared.vocab import ResultDocument
 from plans_api.agencies.service import get_visible
 from plans_api.plans import items, repository, service
 from plans_api.plans.models import PlanStatus
@@ -240,3 +243,56 @@ async def get_agency_plan_progress(
         session, agency_id=agency_id, service_id=None, status=None, limit=10_000
     )
     return agency_progress(agency_id, plans, today())
+
+
+@router.post(
+    ITEM + "/evidence/file",
+    operation_id="upload_plan_item_evidence",
+    summary="Attach a document file as evidence",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(404, 409),
+)
+async def upload_plan_item_evidence(
+    session: DbSession,
+    principal: PlansWriter,
+    plan_id: uuid.UUID,
+    item_id: uuid.UUID,
+    kind: Annotated[ResultDocument, Form()],
+    title: Annotated[str, Form(min_length=3, max_length=1000)],
+    file: Annotated[UploadFile, File(description="PDF, DOC(X), ODT, XLSX, JPEG or PNG")],
+    number: Annotated[str | None, Form(max_length=100)] = None,
+    document_date: Annotated[date | None, Form()] = None,
+) -> PlanRead:
+    """The signed act or report itself, up to MAX_UPLOAD_BYTES (10 MiB by default)."""
+    upload = items.EvidenceFile(
+        name=(file.filename or "document")[:300],
+        content_type=file.content_type or "application/octet-stream",
+        content=await file.read(),
+    )
+    upload.check()
+    data = EvidenceIn(kind=kind, title=title, number=number, document_date=document_date)
+    plan = await items.add_evidence(session, principal, plan_id, item_id, data, upload)
+    return plan_read(plan, today())
+
+
+@router.get(
+    ITEM + "/evidence/{evidence_id}/file",
+    operation_id="download_plan_item_evidence",
+    summary="Download an evidence file",
+    response_class=Response,
+    responses={200: {"content": {"application/octet-stream": {}}}, **problem_responses(404)},
+)
+async def download_plan_item_evidence(
+    session: DbSession,
+    principal: PlansReader,
+    plan_id: uuid.UUID,
+    item_id: uuid.UUID,
+    evidence_id: uuid.UUID,
+) -> Response:
+    """The uploaded document as it was sent."""
+    upload = await items.evidence_file(session, principal, plan_id, item_id, evidence_id)
+    return Response(
+        upload.content,
+        media_type=upload.content_type,
+        headers={"Content-Disposition": content_disposition(upload.name)},
+    )
