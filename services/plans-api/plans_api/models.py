@@ -3,12 +3,15 @@
 from plans_api.agencies.models import Agency
 from plans_api.catalog.models import LifeSituation, StateService, service_life_situations
 from plans_api.database import Base, outbox
+from plans_api.touchpoints.models import Touchpoint, touchpoint_services
 
 __all__ = [
     "Agency",
     "Base",
     "LifeSituation",
     "StateService",
+    "Touchpoint",
     "outbox",
     "service_life_situations",
+    "touchpoint_services",
 ]
