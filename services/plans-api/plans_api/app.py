@@ -5,6 +5,7 @@ from plans_api.agencies.router import router as agencies_router
 from plans_api.catalog.router import life_situations_router, services_router
 from plans_api.config import PlansSettings
 from plans_api.database import outbox
+from plans_api.touchpoints.router import router as touchpoints_router
 
 DESCRIPTION = """
 Catalog of agencies and state services, the typical optimization plan template, self-check
@@ -18,6 +19,10 @@ TAGS = [
     {"name": "agencies", "description": "Federal, regional and municipal bodies"},
     {"name": "services", "description": "State services and the stages of their client path"},
     {"name": "life situations", "description": "Life situations that group services"},
+    {
+        "name": "touchpoints",
+        "description": "The registry of touchpoints where clients meet an agency, per direction",
+    },
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
 
@@ -28,7 +33,7 @@ def create_app(settings: PlansSettings | None = None) -> FastAPI:
         title="Otklik plans-api",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[agencies_router, services_router, life_situations_router],
+        routers=[agencies_router, services_router, life_situations_router, touchpoints_router],
         tags=TAGS,
         outbox=outbox,
     )
