@@ -10,6 +10,7 @@ from plans_api.database import outbox
 from plans_api.plans.router import agency_progress_router, checklist_plans_router
 from plans_api.plans.router import router as plans_router
 from plans_api.templates.router import router as templates_router
+from plans_api.touchpoints.router import router as touchpoints_router
 
 DESCRIPTION = """
 Catalog of agencies and state services, the typical optimization plan template, self-check
@@ -26,6 +27,10 @@ TAGS = [
     {"name": "plan templates", "description": "The typical optimization plan, versioned"},
     {"name": "checklists", "description": "Self-check checklists: yes / no / not applicable"},
     {"name": "plans", "description": "Departmental plans tracked to completion with evidence"},
+    {
+        "name": "touchpoints",
+        "description": "The registry of touchpoints where clients meet an agency, per direction",
+    },
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
 
@@ -46,6 +51,7 @@ def create_app(settings: PlansSettings | None = None) -> FastAPI:
             checklist_plans_router,
             plans_router,
             agency_progress_router,
+            touchpoints_router,
         ],
         tags=TAGS,
         outbox=outbox,

@@ -5,6 +5,7 @@ from plans_api.catalog.models import LifeSituation, StateService, service_life_s
 from plans_api.checklists.models import Checklist
 from plans_api.database import Base, outbox
 from plans_api.plans.models import Evidence, Executor, Plan, PlanRevision, PlanRow
+from plans_api.touchpoints.models import Touchpoint, touchpoint_services
 
 __all__ = [
     "Agency",
@@ -17,6 +18,8 @@ __all__ = [
     "PlanRevision",
     "PlanRow",
     "StateService",
+    "Touchpoint",
     "outbox",
     "service_life_situations",
+    "touchpoint_services",
 ]
