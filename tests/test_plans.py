@@ -1,9 +1,12 @@
 """Plans: the generation rule, approval and revisions, derived statuses, evidence, isolation."""
 
+import io
 import uuid
 from datetime import date, timedelta
 
 import httpx
+from docx import Document
+from openpyxl import load_workbook
 
 from otklik_kit.auth.scopes import Scope
 from tests.conftest import KeyMaker, bearer
@@ -329,3 +332,77 @@ async def test_evidence_file_is_stored_and_served_back(
     assert wrong_type.status_code == 422
     assert wrong_type.json()["errors"][0]["field"] == "file"
     assert too_big.status_code == 413
+
+
+async def test_plan_exports_open_back_in_the_official_form(
+    plans: httpx.AsyncClient, admin_headers: dict[str, str]
+) -> None:
+    plan = await generated_plan(plans, admin_headers)
+    url = f"/api/v1/plans/{plan['id']}"
+    await staff_every_item(plans, admin_headers, plan, "2030-12-01")
+    await plans.put(
+        f"{url}/items/{item_id(plan, '1.1')}/executors",
+        json={
+            "executors": [
+                {
+                    "unit": "Департамент министерства",
+                    "person": "Иванова А.С.",
+                    "person_position": "директор",
+                    "start_date": "2023-11-01",
+                    "end_date": "2023-12-01",
+                },
+                {"unit": "ОМСУ", "start_date": "2023-12-01", "end_date": "2023-12-25"},
+            ]
+        },
+        headers=admin_headers,
+    )
+    await plans.post(f"{url}/approve", json=APPROVAL, headers=admin_headers)
+
+    docx_response = await plans.get(f"{url}/export.docx", headers=admin_headers)
+    xlsx_response = await plans.get(f"{url}/export.xlsx", headers=admin_headers)
+
+    table = Document(io.BytesIO(docx_response.content)).tables[0]
+    header = [c.text for c in table.rows[0].cells]
+    assert header == [
+        "№ п/п",
+        "Мероприятие",
+        "Дата начала",
+        "Дата окончания",
+        "Ответственный",
+        "Результат",
+    ]
+    # an item with several executors may span several table rows with merged cells
+    first_column = list(dict.fromkeys(row.cells[0].text for row in table.rows[1:]))
+    assert first_column == [
+        "1.",
+        "1.1.",
+        "1.3.",
+        "2.",
+        "2.3.",
+        "2.3.2.",
+        "2.3.5.",
+        "3.",
+        "3.1.",
+        "3.4.",
+        "5.",
+        "5.2.",
+    ]
+    item_rows = [row.cells for row in table.rows[1:] if row.cells[0].text == "1.1."]
+
+    def stacked(column: int) -> list[str]:
+        return [line for cells in item_rows for line in cells[column].text.splitlines()]
+
+    assert stacked(2) == ["01.11.2023", "01.12.2023"]
+    assert stacked(3) == ["01.12.2023", "25.12.2023"]
+    assert stacked(4) == ["Департамент министерства (директор, Иванова А.С.)", "ОМСУ"]
+    assert item_rows[0][5].text.startswith("Приказ о назначении")
+
+    sheet = load_workbook(io.BytesIO(xlsx_response.content)).worksheets[0]
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    header_index = next(i for i, r in enumerate(cells) if r[:2] == ["№ п/п", "Мероприятие"])
+    start = next(i for i, r in enumerate(cells) if i > header_index and r[0] == "1.1.")
+    end = next(i for i, r in enumerate(cells) if i > start and r[0] is not None)
+    responsible = [str(r[4]) for r in cells[start:end]]
+    assert responsible == ["Департамент министерства (директор, Иванова А.С.)", "ОМСУ"]
+    assert docx_response.headers["content-type"].endswith("wordprocessingml.document")
+    assert "attachment" in xlsx_response.headers["content-disposition"]

@@ -1,3 +1,4 @@
+import asyncio
 import uuid
 from datetime import date
 from typing import Annotated
@@ -11,8 +12,11 @@ from otklik_kit.problems import problem_responses
 from otklik_kit.routing import api_router, content_disposition
 from otklik_shared.vocab import ResultDocument
 from plans_api.agencies.service import get_visible
+from plans_api.exports.docx_export import render_docx
+from plans_api.exports.xlsx_export import render_xlsx
 from plans_api.plans import items, repository, service
 from plans_api.plans.models import PlanStatus
+from plans_api.plans.printing import plan_document
 from plans_api.plans.progress import agency_progress, plan_progress
 from plans_api.plans.schemas import (
     AgencyPlanProgress,
@@ -296,3 +300,50 @@ async def download_plan_item_evidence(
         media_type=upload.content_type,
         headers={"Content-Disposition": content_disposition(upload.name)},
     )
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+async def _export(
+    session: DbSession, principal: PlansReader, plan_id: uuid.UUID, fmt: str
+) -> Response:
+    plan = await service.get_visible_plan(session, principal, plan_id)
+    document = await plan_document(session, plan)
+    render = render_docx if fmt == "docx" else render_xlsx
+    content = await asyncio.to_thread(render, document)
+    name = f"План мероприятий {plan.document_number or plan.id}.{fmt}".replace("/", "-")
+    return Response(
+        content,
+        media_type=DOCX if fmt == "docx" else XLSX,
+        headers={"Content-Disposition": content_disposition(name)},
+    )
+
+
+@router.get(
+    "/{plan_id}/export.docx",
+    operation_id="export_plan_docx",
+    summary="The plan in the official form, as DOCX",
+    response_class=Response,
+    responses={200: {"content": {DOCX: {}}}, **problem_responses(404)},
+)
+async def export_plan_docx(
+    session: DbSession, principal: PlansReader, plan_id: uuid.UUID
+) -> Response:
+    """«№ п/п | Мероприятие | Дата начала | Дата окончания | Ответственный | Результат»."""
+    return await _export(session, principal, plan_id, "docx")
+
+
+@router.get(
+    "/{plan_id}/export.xlsx",
+    operation_id="export_plan_xlsx",
+    summary="The plan in the official form, as XLSX",
+    response_class=Response,
+    responses={200: {"content": {XLSX: {}}}, **problem_responses(404)},
+)
+async def export_plan_xlsx(
+    session: DbSession, principal: PlansReader, plan_id: uuid.UUID
+) -> Response:
+    """The same table as the DOCX, one row per plan row, executors stacked in their cells."""
+    return await _export(session, principal, plan_id, "xlsx")
