@@ -7,8 +7,11 @@ from datetime import date, timedelta
 import httpx
 from docx import Document
 from openpyxl import load_workbook
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from otklik_kit.auth.scopes import Scope
+from plans_api.database import outbox
 from tests.conftest import KeyMaker, bearer
 from tests.plan_helpers import APPROVAL, generated_plan, item_id, staff_every_item
 
@@ -406,3 +409,33 @@ async def test_plan_exports_open_back_in_the_official_form(
     assert responsible == ["Департамент министерства (директор, Иванова А.С.)", "ОМСУ"]
     assert docx_response.headers["content-type"].endswith("wordprocessingml.document")
     assert "attachment" in xlsx_response.headers["content-disposition"]
+
+
+async def test_approval_and_item_status_changes_are_published_for_the_worker(
+    plans: httpx.AsyncClient,
+    admin_headers: dict[str, str],
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    plan = await generated_plan(plans, admin_headers)
+    url = f"/api/v1/plans/{plan['id']}"
+    await staff_every_item(plans, admin_headers, plan, "2030-12-01")
+    approved = await plans.post(f"{url}/approve", json=APPROVAL, headers=admin_headers)
+    row = next(r for r in approved.json()["rows"] if r["number"] == "1.3")
+    executor = f"{url}/items/{row['id']}/executors/{row['executors'][0]['id']}"
+
+    await plans.patch(executor, json={"status": "in_progress"}, headers=admin_headers)
+    await plans.patch(executor, json={"status": "in_progress"}, headers=admin_headers)
+
+    async with sessionmaker() as session:
+        events = (
+            await session.execute(
+                select(outbox.c.type, outbox.c.payload)
+                .where(outbox.c.type.like("plan.%"))
+                .order_by(outbox.c.seq)
+            )
+        ).all()
+    assert [(t, p.get("items"), p.get("number"), p.get("status")) for t, p in events] == [
+        ("plan.approved", 7, None, None),
+        ("plan.item_status_changed", None, "1.3", "in_progress"),
+    ]
+    assert events[1].payload["previous_status"] == "not_started"
