@@ -1,10 +1,11 @@
 """Async SQLAlchemy engine and the unit of work: one transaction per request or job."""
 
 from collections.abc import AsyncIterator
+from enum import StrEnum
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import MetaData
+from sqlalchemy import Enum, MetaData
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -53,3 +54,8 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 # scope="function" makes the commit happen before the response leaves, so a failed commit is
 # reported to the client instead of a success it never had.
 DbSession = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+def pg_enum(enum: type[StrEnum], name: str) -> Enum:
+    """A PostgreSQL enum type that stores the members' values (the API codes), not their names."""
+    return Enum(enum, name=name, values_callable=lambda members: [m.value for m in members])

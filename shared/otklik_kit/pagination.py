@@ -2,6 +2,7 @@
 
 import base64
 import json
+from collections.abc import Callable
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -18,6 +19,12 @@ class Page(BaseModel, Generic[T]):
     next_cursor: str | None = Field(
         default=None, description="Pass as `cursor` to get the next page; null on the last page"
     )
+
+    @classmethod
+    def of(cls, items: list[T], limit: int, sort_key: Callable[[T], list[Any]]) -> "Page[T]":
+        """A full page gets a cursor at its last item's sort key."""
+        full = len(items) == limit and items
+        return cls(items=items, next_cursor=encode_cursor(sort_key(items[-1])) if full else None)
 
 
 def encode_cursor(values: list[Any]) -> str:

@@ -5,7 +5,7 @@ from fastapi import Query, status
 
 from otklik_kit.auth.dependencies import Admin, PlansReader, PlansWriter
 from otklik_kit.db import DbSession
-from otklik_kit.pagination import Cursor, Limit, Page, decode_cursor, encode_cursor
+from otklik_kit.pagination import Cursor, Limit, Page, decode_cursor
 from otklik_kit.problems import problem_responses
 from otklik_kit.routing import api_router
 from otklik_shared.vocab import AgencyLevel
@@ -32,8 +32,7 @@ async def list_agencies(
         session, principal, query=q, level=level, parent_id=parent_id, after=after, limit=limit
     )
     items = [AgencyRead.model_validate(a) for a in agencies]
-    last = items[-1] if len(items) == limit else None
-    return Page(items=items, next_cursor=encode_cursor([last.name, last.id]) if last else None)
+    return Page.of(items, limit, lambda item: [item.name, item.id])
 
 
 @router.post(

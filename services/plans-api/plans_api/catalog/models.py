@@ -1,17 +1,13 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ARRAY, Column, DateTime, Enum, ForeignKey, String, Table, Text, func
+from sqlalchemy import ARRAY, Column, DateTime, ForeignKey, String, Table, Text, func
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from otklik_kit.db import pg_enum
 from otklik_shared.vocab import Direction, InternalSubkind
 from plans_api.database import Base
-
-
-def _enum(enum: type[Direction] | type[InternalSubkind], name: str) -> Enum:
-    return Enum(enum, name=name, values_callable=lambda e: [m.value for m in e])
-
 
 service_life_situations = Table(
     "service_life_situations",
@@ -55,9 +51,9 @@ class StateService(Base):
     )
     title: Mapped[str] = mapped_column(String(1000))
     register_number: Mapped[str | None] = mapped_column(String(50), unique=True)
-    direction: Mapped[Direction] = mapped_column(_enum(Direction, "direction"))
+    direction: Mapped[Direction] = mapped_column(pg_enum(Direction, "direction"))
     internal_subkind: Mapped[InternalSubkind | None] = mapped_column(
-        _enum(InternalSubkind, "internal_subkind")
+        pg_enum(InternalSubkind, "internal_subkind")
     )
     stages: Mapped[list[str]] = mapped_column(ARRAY(String(40)))
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

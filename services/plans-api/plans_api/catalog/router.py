@@ -5,7 +5,7 @@ from fastapi import File, Query, UploadFile, status
 
 from otklik_kit.auth.dependencies import Admin, PlansReader, PlansWriter
 from otklik_kit.db import DbSession
-from otklik_kit.pagination import Cursor, Limit, Page, decode_cursor, encode_cursor
+from otklik_kit.pagination import Cursor, Limit, Page, decode_cursor
 from otklik_kit.problems import problem_responses
 from otklik_kit.routing import api_router
 from otklik_shared.vocab import Direction, Stage
@@ -44,8 +44,7 @@ async def list_life_situations(
         session, query=q, after=_after(cursor), limit=limit
     )
     items = [LifeSituationRead.model_validate(r) for r in rows]
-    last = items[-1] if len(items) == limit else None
-    return Page(items=items, next_cursor=encode_cursor([last.title, last.id]) if last else None)
+    return Page.of(items, limit, lambda item: [item.title, item.id])
 
 
 @life_situations_router.post(
@@ -122,8 +121,7 @@ async def list_services(
         limit=limit,
     )
     items = [ServiceRead.model_validate(r) for r in rows]
-    last = items[-1] if len(items) == limit else None
-    return Page(items=items, next_cursor=encode_cursor([last.title, last.id]) if last else None)
+    return Page.of(items, limit, lambda item: [item.title, item.id])
 
 
 @services_router.post(

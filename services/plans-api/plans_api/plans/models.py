@@ -6,7 +6,6 @@ from sqlalchemy import (
     ARRAY,
     Date,
     DateTime,
-    Enum,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -18,6 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
+from otklik_kit.db import pg_enum
 from otklik_shared.vocab import ResultDocument
 from plans_api.database import Base
 
@@ -32,10 +32,6 @@ class ExecutorStatus(StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     DONE = "done"
-
-
-def _enum(enum: type[StrEnum], name: str) -> Enum:
-    return Enum(enum, name=name, values_callable=lambda e: [m.value for m in e])
 
 
 class Plan(Base):
@@ -57,7 +53,7 @@ class Plan(Base):
     approving_official: Mapped[str | None] = mapped_column(String(500))
     document_number: Mapped[str | None] = mapped_column(String(100))
     document_date: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[PlanStatus] = mapped_column(_enum(PlanStatus, "plan_status"))
+    status: Mapped[PlanStatus] = mapped_column(pg_enum(PlanStatus, "plan_status"))
     approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     revision: Mapped[int] = mapped_column(Integer, default=0)
@@ -113,7 +109,7 @@ class Executor(Base):
     person_position: Mapped[str | None] = mapped_column(String(200))
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
-    status: Mapped[ExecutorStatus] = mapped_column(_enum(ExecutorStatus, "executor_status"))
+    status: Mapped[ExecutorStatus] = mapped_column(pg_enum(ExecutorStatus, "executor_status"))
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
@@ -126,7 +122,7 @@ class Evidence(Base):
     row_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("plan_rows.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[ResultDocument] = mapped_column(_enum(ResultDocument, "result_document"))
+    kind: Mapped[ResultDocument] = mapped_column(pg_enum(ResultDocument, "result_document"))
     number: Mapped[str | None] = mapped_column(String(100))
     document_date: Mapped[date | None] = mapped_column(Date)
     title: Mapped[str] = mapped_column(String(1000))

@@ -1,6 +1,5 @@
 import uuid
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import (
     ARRAY,
@@ -8,7 +7,6 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     DateTime,
-    Enum,
     ForeignKey,
     String,
     Table,
@@ -17,15 +15,11 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from otklik_kit.db import pg_enum
 from otklik_shared.vocab import Direction
 from otklik_shared.vocab_touchpoints import ClientNeed, TouchpointKind
 from plans_api.catalog.models import StateService
 from plans_api.database import Base
-
-
-def _enum(enum: type[StrEnum], name: str) -> Enum:
-    return Enum(enum, name=name, values_callable=lambda e: [m.value for m in e])
-
 
 touchpoint_services = Table(
     "touchpoint_services",
@@ -62,13 +56,15 @@ class Touchpoint(Base):
     agency_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("agencies.id", ondelete="RESTRICT"), index=True
     )
-    kind: Mapped[TouchpointKind] = mapped_column(_enum(TouchpointKind, "touchpoint_kind"))
+    kind: Mapped[TouchpointKind] = mapped_column(pg_enum(TouchpointKind, "touchpoint_kind"))
     is_digital: Mapped[bool] = mapped_column(Boolean)
     name: Mapped[str] = mapped_column(String(500))
     url: Mapped[str | None] = mapped_column(String(2000))
     address: Mapped[str | None] = mapped_column(String(1000))
-    directions: Mapped[list[Direction]] = mapped_column(ARRAY(_enum(Direction, "direction")))
-    client_needs: Mapped[list[ClientNeed]] = mapped_column(ARRAY(_enum(ClientNeed, "client_need")))
+    directions: Mapped[list[Direction]] = mapped_column(ARRAY(pg_enum(Direction, "direction")))
+    client_needs: Mapped[list[ClientNeed]] = mapped_column(
+        ARRAY(pg_enum(ClientNeed, "client_need"))
+    )
     collects_feedback: Mapped[bool] = mapped_column(Boolean)
     feedback_channel: Mapped[str | None] = mapped_column(String(1000))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -7,7 +7,7 @@ from fastapi import Depends, Query, Response, status
 
 from otklik_kit.auth.dependencies import PlansReader, PlansWriter
 from otklik_kit.db import DbSession
-from otklik_kit.pagination import Cursor, Limit, Page, decode_cursor, encode_cursor
+from otklik_kit.pagination import Cursor, Limit, Page, decode_cursor
 from otklik_kit.problems import problem_responses
 from otklik_kit.routing import api_router
 from otklik_shared.vocab import Direction
@@ -50,8 +50,7 @@ async def list_touchpoints(
     after = (str(position[0]), uuid.UUID(str(position[1]))) if position else None
     rows = await service.list_visible(session, principal, where, after=after, limit=limit)
     items = [TouchpointRead.model_validate(r) for r in rows]
-    last = items[-1] if len(items) == limit else None
-    return Page(items=items, next_cursor=encode_cursor([last.name, last.id]) if last else None)
+    return Page.of(items, limit, lambda item: [item.name, item.id])
 
 
 @router.get(
