@@ -15,7 +15,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
@@ -39,7 +39,7 @@ FOOTNOTE_PT = 10
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 297, 210
 MARGINS_MM = {"left": 30, "right": 15, "top": 20, "bottom": 15}
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
-COLUMN_WIDTHS_MM = (16, 86, 25, 25, 58, 42)
+COLUMN_WIDTHS_MM = (16, 80, 23, 23, 58, 52)
 APPROVAL_WIDTH_MM = 95
 SHADE = "E7E6E6"
 TABLE_STYLE = "Plan Table"
@@ -77,7 +77,10 @@ def _set_up_page(document: DocxDocument, status_label: str) -> None:
     section.header_distance = section.footer_distance = Mm(8)
     status = section.header.paragraphs[0]
     status.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    status.add_run(status_label).italic = True
+    mark = status.add_run(status_label)
+    mark.italic = True
+    mark.font.size = Pt(FOOTNOTE_PT)
+    mark.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
     page = section.footer.paragraphs[0]
     page.alignment = WD_ALIGN_PARAGRAPH.CENTER
     page._p.append(_page_number_field())
@@ -105,6 +108,9 @@ def _set_up_styles(document: DocxDocument) -> None:
         assert isinstance(style, ParagraphStyle)
         style.base_style = normal
         _use_font(style, size)
+    table_text = document.styles[TABLE_STYLE]
+    assert isinstance(table_text, ParagraphStyle)
+    table_text.paragraph_format.space_after = Pt(2)
 
 
 def _set_document_defaults(document: DocxDocument) -> None:
@@ -170,25 +176,30 @@ def _add_table(document: DocxDocument, rows: list[ExportRow]) -> None:
 
 
 def _add_section(table: Table, row: ExportRow) -> None:
-    cells = _new_row(table).cells
+    table_row = _new_row(table)
+    cells = table_row.cells
     text = cells[TEXT].merge(cells[RESULT])
     _write(cells[NUMBER], number_label(row.number), bold=True)
     _write(text, row.text, bold=True, marks=row.footnote_marks)
     for cell in (cells[NUMBER], text):
         _shade(cell)
+    _keep_with_next(table_row)
 
 
 def _add_group(table: Table, row: ExportRow) -> None:
-    cells = _new_row(table).cells
+    table_row = _new_row(table)
+    cells = table_row.cells
     text = cells[TEXT].merge(cells[RESPONSIBLE])
     _write(cells[NUMBER], number_label(row.number), bold=True)
     _write(text, row.text, bold=True, marks=row.footnote_marks)
     _write(cells[RESULT], row.result)
+    _keep_with_next(table_row)
 
 
 def _add_item(table: Table, row: ExportRow) -> None:
     executors: list[ExportExecutor | None] = [*row.executors] or [None]
-    lines = [_new_row(table).cells for _ in executors]
+    table_rows = [_new_row(table) for _ in executors]
+    lines = [table_row.cells for table_row in table_rows]
     for executor, cells in zip(executors, lines, strict=True):
         if executor is not None:
             centered = WD_ALIGN_PARAGRAPH.CENTER
@@ -200,6 +211,8 @@ def _add_item(table: Table, row: ExportRow) -> None:
     _write(number, number_label(row.number))
     _write(text, row.text, marks=row.footnote_marks)
     _write(result, row.result)
+    for table_row in table_rows[:-1]:
+        _keep_with_next(table_row)
 
 
 def _new_row(table: Table) -> _Row:
@@ -215,6 +228,13 @@ def _keep_row_whole(row: _Row, *, repeat_as_header: bool) -> None:
     properties.append(OxmlElement("w:cantSplit"))
     if repeat_as_header:
         properties.append(OxmlElement("w:tblHeader"))
+
+
+def _keep_with_next(row: _Row) -> None:
+    """A header row never ends a page, nor does an item part-way through its executors."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _write(
@@ -252,6 +272,5 @@ def _add_footnotes(document: DocxDocument, footnotes: list[ExportFootnote]) -> N
     for index, footnote in enumerate(footnotes):
         paragraph = document.add_paragraph(style=FOOTNOTE_STYLE)
         paragraph.paragraph_format.space_before = Pt(12 if index == 0 else 2)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         _add_mark(paragraph, footnote.mark)
         paragraph.add_run(f" {footnote.text}")

@@ -33,11 +33,11 @@ FONT = "Times New Roman"
 BODY_PT = 12
 TABLE_PT = 11
 FOOTNOTE_PT = 10
-COLUMN_WIDTHS = (9.0, 56.0, 13.0, 13.0, 40.0, 32.0)
+COLUMN_WIDTHS = (7.0, 46.0, 11.5, 11.5, 34.0, 30.0)
 # Characters of Times New Roman 11 per unit of column width, kept low: a row a little too
 # tall costs less than a line cut off.
-CHARS_PER_UNIT = 0.95
-LINE_PT = 15.0
+CHARS_PER_UNIT = 1.2
+LINE_PT = 14.0
 PADDING_PT = 3.0
 DATE_FORMAT = "DD.MM.YYYY"
 SHADE = PatternFill("solid", fgColor="E7E6E6")
@@ -66,7 +66,7 @@ def render_xlsx(doc: PlanDocument) -> bytes:
         row = _write_row(sheet, plan_row, row)
     _draw_grid(sheet, header_row, row - 1)
     last_row = _write_footnotes(sheet, doc.footnotes, row + 1)
-    _set_up_print(sheet, header_row, last_row, doc.status_label)
+    _set_up_print(sheet, header_row, last_row)
     workbook.properties.title = doc.title
     workbook.properties.subject = doc.service_title
     workbook.properties.creator = doc.agency_name
@@ -77,7 +77,8 @@ def render_xlsx(doc: PlanDocument) -> bytes:
 
 def _write_heading(sheet: Worksheet, doc: PlanDocument) -> int:
     """Status, approval stamp at the top right, the title; returns the table's header row."""
-    _put(sheet, 1, NUMBER, doc.status_label, size=BODY_PT, italic=True)
+    _put(sheet, 1, NUMBER, doc.status_label, size=FOOTNOTE_PT, italic=True)
+    _merge(sheet, 1, NUMBER, 1, TEXT)
     stamp_width = sum(COLUMN_WIDTHS[APPROVAL_FIRST_COLUMN - 1 :])
     for row, line in enumerate(approval_lines(doc), start=1):
         _put(sheet, row, APPROVAL_FIRST_COLUMN, line, size=BODY_PT)
@@ -243,7 +244,7 @@ def _line_count(text: str, width: float) -> int:
     return lines
 
 
-def _set_up_print(sheet: Worksheet, header_row: int, last_row: int, status_label: str) -> None:
+def _set_up_print(sheet: Worksheet, header_row: int, last_row: int) -> None:
     sheet.freeze_panes = f"A{header_row + 1}"
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.print_area = f"A1:{get_column_letter(LAST_COLUMN)}{last_row}"
@@ -253,10 +254,10 @@ def _set_up_print(sheet: Worksheet, header_row: int, last_row: int, status_label
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.6
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    header, footer = sheet.oddHeader, sheet.oddFooter
-    assert header is not None
+    margins = sheet.page_margins
+    margins.left = margins.right = margins.bottom = 0.6
+    margins.top = 0.75
+    margins.header = margins.footer = 0.3
+    footer = sheet.oddFooter
     assert footer is not None
-    header.right.text = status_label
     footer.center.text = "&P"
