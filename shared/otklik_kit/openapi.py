@@ -9,16 +9,10 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from otklik_kit.problems import PROBLEM_DESCRIPTIONS
 from otklik_shared.problem import PROBLEM_CONTENT_TYPE, FieldError, Problem
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
-_DESCRIPTIONS = {
-    "401": "Missing or invalid API key",
-    "403": "The key lacks the required scope",
-    "413": "Request body too large",
-    "422": "Invalid input; `errors` names each field",
-    "503": "A backing store is unavailable; see Retry-After",
-}
 
 
 def _problem(description: str) -> dict[str, Any]:
@@ -37,10 +31,12 @@ def _fix_operation(path: str, operation: dict[str, Any]) -> None:
     if path.startswith("/api/"):
         wanted.append("503")
     for status in wanted:
-        responses.setdefault(status, _problem(_DESCRIPTIONS[status]))
+        responses.setdefault(status, _problem(PROBLEM_DESCRIPTIONS[int(status)]))
     for status, response in responses.items():
         if status[0] in "45":
-            description = response.get("description") or _DESCRIPTIONS.get(status, "Error")
+            description = response.get("description") or PROBLEM_DESCRIPTIONS.get(
+                int(status), "Error"
+            )
             responses[status] = _problem(description)
 
 

@@ -151,7 +151,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _on_unexpected)
 
 
-_PROBLEM_DESCRIPTIONS = {
+PROBLEM_DESCRIPTIONS = {
     400: "Malformed request",
     401: "Missing or invalid API key",
     403: "The key lacks the required scope",
@@ -170,7 +170,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {
         status: {
             "model": Problem,
-            "description": _PROBLEM_DESCRIPTIONS.get(status, HTTPStatus(status).phrase),
+            "description": PROBLEM_DESCRIPTIONS.get(status, HTTPStatus(status).phrase),
             "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
         for status in statuses

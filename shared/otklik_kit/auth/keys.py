@@ -32,6 +32,13 @@ class Principal:
     def sees_agency(self, agency_id: uuid.UUID | None) -> bool:
         return self.agency_id is None or self.agency_id == agency_id
 
+    def listing_agency(self, requested: uuid.UUID | None) -> tuple[bool, uuid.UUID | None]:
+        """For a listing filtered by agency: whether it can show anything, and the filter to
+        apply (an agency-bound key always lists its own agency only)."""
+        if self.agency_id is None:
+            return True, requested
+        return requested in (None, self.agency_id), self.agency_id
+
 
 @dataclass(frozen=True, slots=True)
 class IssuedKey:

@@ -12,6 +12,12 @@ async def get(session: AsyncSession, agency_id: uuid.UUID) -> Agency | None:
     return await session.get(Agency, agency_id)
 
 
+async def existing_ids(session: AsyncSession, ids: set[uuid.UUID]) -> set[uuid.UUID]:
+    if not ids:
+        return set()
+    return set((await session.scalars(select(Agency.id).where(Agency.id.in_(ids)))).all())
+
+
 async def search(
     session: AsyncSession,
     *,

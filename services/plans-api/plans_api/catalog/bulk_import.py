@@ -131,11 +131,7 @@ async def import_services(
     situations = await repository.life_situations_by_code(session, codes)
     numbers = [s.register_number for _, s, _ in batch.valid if s.register_number]
     taken = await repository.taken_register_numbers(session, numbers)
-    known_agencies = {
-        agency_id
-        for agency_id in {s.agency_id for _, s, _ in batch.valid}
-        if await agencies.get(session, agency_id) is not None
-    }
+    known_agencies = await agencies.existing_ids(session, {s.agency_id for _, s, _ in batch.valid})
     seen_numbers: dict[str, int] = {}
     for row, service, row_codes in batch.valid:
         if not principal.sees_agency(service.agency_id) or service.agency_id not in known_agencies:

@@ -105,10 +105,9 @@ async def list_services(
     cursor: Cursor = None,
 ) -> Page[ServiceRead]:
     """Services visible to the key, by title; `q` matches the title or the register number."""
-    if principal.agency_id is not None:
-        if agency_id not in (None, principal.agency_id):
-            return Page(items=[])
-        agency_id = principal.agency_id
+    visible, agency_id = principal.listing_agency(agency_id)
+    if not visible:
+        return Page(items=[])
     rows = await repository.search_services(
         session,
         agency_id=agency_id,

@@ -97,10 +97,9 @@ async def list_plans(
     status: PlanStatus | None,
     limit: int,
 ) -> Sequence[Plan]:
-    if principal.agency_id is not None:
-        if agency_id not in (None, principal.agency_id):
-            return []
-        agency_id = principal.agency_id
+    visible, agency_id = principal.listing_agency(agency_id)
+    if not visible:
+        return []
     return await repository.search(
         session, agency_id=agency_id, service_id=service_id, status=status, limit=limit
     )

@@ -8,7 +8,6 @@ from plans_api.plans.schemas import (
     PlanRead,
     PlanRowRead,
     PlanSummary,
-    SurveyFacts,
 )
 from plans_api.plans.status import item_status, progress
 from plans_api.templates.loader import get_template
@@ -28,15 +27,7 @@ def row_read(row: PlanRow, today: date) -> PlanRowRead:
         proposal_ref=row.proposal_ref,
         status=item_status(row, today) if row.kind == "item" else None,
         executors=[ExecutorRead.model_validate(e) for e in row.executors],
-        evidence=[
-            EvidenceRead.model_validate(
-                {
-                    **{f: getattr(e, f) for f in EvidenceRead.model_fields if f != "survey"},
-                    "survey": SurveyFacts.model_validate(e.survey) if e.survey else None,
-                }
-            )
-            for e in row.evidence
-        ],
+        evidence=[EvidenceRead.model_validate(e) for e in row.evidence],
     )
 
 

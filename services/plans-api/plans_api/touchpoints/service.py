@@ -46,11 +46,8 @@ async def get_visible(
 
 def visible_filter(principal: Principal, where: TouchpointFilter) -> TouchpointFilter | None:
     """The filter narrowed to the key's agency; None when it asks for another agency."""
-    if principal.agency_id is None:
-        return where
-    if where.agency_id not in (None, principal.agency_id):
-        return None
-    return dataclasses.replace(where, agency_id=principal.agency_id)
+    visible, agency_id = principal.listing_agency(where.agency_id)
+    return dataclasses.replace(where, agency_id=agency_id) if visible else None
 
 
 async def list_visible(
