@@ -25,15 +25,19 @@ from otklik_kit.auth.keys import issue_key
 from otklik_kit.auth.scopes import Scope
 from otklik_kit.db import create_sessionmaker
 from otklik_kit.events.transport import lazy_arq_redis
+from otklik_kit.events.worker import WorkerSpec
+from otklik_kit.events.worker import build_worker as build_service_worker
 from otklik_kit.migrations import upgrade_all
 from otklik_kit.services import ALL_MIGRATIONS
+from otklik_kit.settings import KitSettings
 from plans_api.app import create_app as create_plans_app
 from plans_api.config import PlansSettings
 from reporting_worker.app import create_app as create_reporting_app
 from reporting_worker.config import ReportingSettings
-from reporting_worker.worker import build_worker
+from reporting_worker.worker import WORKER as REPORTING_WORKER
 from tests import infra
 
+TEST_CONTACTS_KEY = "hE7X0q3Zb0m5XH2kq0c2C1v4f1m0t6W9yJ0s8Q2pR1k="
 # Reference data shipped by migrations survives the per-test cleanup.
 KEEP_TABLES = frozenset({"alembic_version"})
 
@@ -77,6 +81,9 @@ def settings_overrides(database_url: str, redis_url: str) -> dict[str, Any]:
         "API_KEY_CACHE_SECONDS": 0,
         # tests drive the relay and sweeper by hand, step by step
         "OUTBOX_RELAY_ENABLED": False,
+        # and drain the services' queues with burst workers
+        "EMBEDDED_WORKER_ENABLED": False,
+        "CONTACTS_ENCRYPTION_KEY": TEST_CONTACTS_KEY,
         "MAX_BODY_BYTES": 65536,
         "LOG_LEVEL": "WARNING",
     }
@@ -152,8 +159,18 @@ async def plans(plans_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-async def feedback(settings_overrides: dict[str, Any]) -> AsyncIterator[httpx.AsyncClient]:
-    async with running(create_feedback_app(FeedbackSettings(**settings_overrides))) as client:
+def feedback_settings(settings_overrides: dict[str, Any]) -> FeedbackSettings:
+    return FeedbackSettings(**settings_overrides)
+
+
+@pytest.fixture
+def feedback_app(feedback_settings: FeedbackSettings) -> FastAPI:
+    return create_feedback_app(feedback_settings)
+
+
+@pytest.fixture
+async def feedback(feedback_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with running(feedback_app) as client:
         yield client
 
 
@@ -189,10 +206,14 @@ async def admin_headers(make_key: KeyMaker) -> dict[str, str]:
     return bearer(await make_key(Scope.ADMIN))
 
 
-async def drain_worker(settings: ReportingSettings) -> None:
-    """Runs the reporting worker in burst mode: it handles what is queued, then stops."""
-    worker = build_worker(settings, burst=True)
+async def drain(spec: WorkerSpec, settings: KitSettings) -> None:
+    """Runs a service's worker in burst mode: it handles what is queued, then stops."""
+    worker = build_service_worker(spec, settings, burst=True)
     try:
         await worker.main()
     finally:
         await worker.close()
+
+
+async def drain_worker(settings: ReportingSettings) -> None:
+    await drain(REPORTING_WORKER, settings)

@@ -10,11 +10,13 @@ from fastapi import FastAPI
 from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from feedback_api.config import FeedbackSettings
+from feedback_api.worker import WORKER as FEEDBACK_WORKER
 from otklik_kit.events.relay import OutboxRelay
 from otklik_kit.events.transport import EVENTS_JOB
 from plans_api.database import outbox
 from reporting_worker.config import ReportingSettings
-from tests.conftest import drain_worker
+from tests.conftest import drain, drain_worker
 
 AGENCY = {"name": "Министерство транспорта Республики Примерной", "level": "regional"}
 
@@ -49,7 +51,7 @@ async def test_created_agency_reaches_the_worker_once(
     created = await plans.post("/api/v1/agencies", json=AGENCY, headers=admin_headers)
     relay: OutboxRelay = plans_app.state.outbox_relay
 
-    assert await relay.relay_once() == 1
+    assert await relay.relay_once() == 2  # to feedback-api and reporting
     await drain_worker(reporting_settings)
 
     agencies = await known_agencies(reporting, admin_headers)
@@ -57,8 +59,9 @@ async def test_created_agency_reaches_the_worker_once(
         (created.json()["id"], AGENCY["name"], 1)
     ]
     rows = await outbox_rows(sessionmaker)
-    assert [(r.type, r.queue, r.sent_at is not None) for r in rows] == [
-        ("agency.upserted", "otklik:reporting", True)
+    assert sorted((r.type, r.queue, r.sent_at is not None) for r in rows) == [
+        ("agency.upserted", "otklik:feedback", True),
+        ("agency.upserted", "otklik:reporting", True),
     ]
 
 
@@ -113,12 +116,12 @@ async def test_relay_killed_before_marking_sent_loses_and_doubles_nothing(
     with pytest.raises(ConnectionResetError):
         await crashing.relay_once()
     unsent_after_crash = [r for r in await outbox_rows(sessionmaker) if r.sent_at is None]
-    # the restarted relay sends the same batch again
-    assert await healthy.relay_once() == 3
+    # the restarted relay sends the same batches again (one per consumer queue)
+    assert await healthy.relay_once() == 6
     await drain_worker(reporting_settings)
 
     agencies = await known_agencies(reporting, admin_headers)
-    assert len(unsent_after_crash) == 3
+    assert len(unsent_after_crash) == 6
     assert sorted(a["name"] for a in agencies) == ["Орган 0", "Орган 1", "Орган 2"]
     assert {a["revision"] for a in agencies} == {1}
     assert all(r.sent_at is not None for r in await outbox_rows(sessionmaker))
@@ -128,6 +131,7 @@ async def test_sweeper_resends_events_lost_with_redis_and_settles_completed_ones
     plans: httpx.AsyncClient,
     reporting: httpx.AsyncClient,
     reporting_settings: ReportingSettings,
+    feedback_settings: FeedbackSettings,
     admin_headers: dict[str, str],
     sessionmaker: async_sessionmaker[AsyncSession],
     redis: ArqRedis,
@@ -145,14 +149,15 @@ async def test_sweeper_resends_events_lost_with_redis_and_settles_completed_ones
 
     resent = await relay.sweep_once()
     await drain_worker(reporting_settings)
+    await drain(FEEDBACK_WORKER, feedback_settings)
     settled = await relay.sweep_once()
 
     rows = await outbox_rows(sessionmaker)
     agencies = await known_agencies(reporting, admin_headers)
-    assert resent == 1
+    assert resent == 2  # one batch per consumer queue
     assert settled == 0
     assert [a["revision"] for a in agencies] == [1]
-    assert [(r.send_count, r.completed_at is not None) for r in rows] == [(2, True)]
+    assert [(r.send_count, r.completed_at is not None) for r in rows] == [(2, True), (2, True)]
 
 
 async def test_outbox_row_is_written_in_the_same_transaction_as_the_change(
@@ -169,5 +174,5 @@ async def test_outbox_row_is_written_in_the_same_transaction_as_the_change(
 
     rows = await outbox_rows(sessionmaker)
     assert failed.status_code == 422
-    assert len(rows) == 1
-    assert rows[0].payload["name"] == AGENCY["name"]
+    assert sorted(r.queue for r in rows) == ["otklik:feedback", "otklik:reporting"]
+    assert {r.payload["name"] for r in rows} == {AGENCY["name"]}

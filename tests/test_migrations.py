@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from feedback_api.models import Base as FeedbackBase
 from otklik_kit.auth.models import AuthBase
-from otklik_kit.migrations import head_revision
+from otklik_kit.migrations import head_revision, schema_filter
 from otklik_kit.services import ALL_MIGRATIONS
 from plans_api.models import Base as PlansBase
 from reporting_worker.models import Base as ReportingBase
@@ -24,10 +24,7 @@ METADATA: dict[str, MetaData] = {
 
 
 def _diff(connection: Connection, schema: str) -> list[Any]:
-    def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-        del parent_names
-        return name == schema if type_ == "schema" else True
-
+    include_name = schema_filter(METADATA[schema], schema)
     context = MigrationContext.configure(
         connection,
         opts={

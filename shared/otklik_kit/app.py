@@ -13,6 +13,7 @@ from otklik_kit.auth.keys import KeyVerifier
 from otklik_kit.db import create_engine, create_sessionmaker
 from otklik_kit.events.relay import OutboxRelay
 from otklik_kit.events.transport import lazy_arq_redis
+from otklik_kit.events.worker import WorkerSpec, build_worker, run_embedded
 from otklik_kit.health import router as health_router
 from otklik_kit.migrations import head_revision
 from otklik_kit.observability.logging import configure_logging
@@ -37,6 +38,10 @@ class ServiceSpec:
     outbox: Table | None = None
     on_startup: Sequence[StartupHook] = ()
     on_shutdown: Sequence[StartupHook] = ()
+    # the service's own event consumer, run inside the API process when enabled
+    worker: WorkerSpec | None = None
+    # routes that take bigger bodies than MAX_BODY_BYTES (bulk endpoints), up to MAX_UPLOAD_BYTES
+    bulk_paths: frozenset[str] = frozenset()
 
 
 def _lifespan(spec: ServiceSpec, settings: KitSettings) -> Any:
@@ -68,6 +73,18 @@ def _lifespan(spec: ServiceSpec, settings: KitSettings) -> Any:
                     asyncio.create_task(relay.run_relay(), name="outbox-relay"),
                     asyncio.create_task(relay.run_sweeper(), name="outbox-sweeper"),
                 ]
+        worker_spec = spec.worker
+        if worker_spec is not None and settings.embedded_worker_enabled:
+            tasks.append(
+                asyncio.create_task(
+                    run_embedded(
+                        lambda: build_worker(
+                            worker_spec, settings, handle_signals=False, configure_logs=False
+                        )
+                    ),
+                    name="embedded-worker",
+                )
+            )
         for hook in spec.on_startup:
             await hook(app)
         try:
@@ -108,6 +125,7 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
         BodySizeLimitMiddleware,
         max_bytes=settings.max_body_bytes,
         max_upload_bytes=settings.max_upload_bytes,
+        bulk_paths=spec.bulk_paths,
     )
     app.add_middleware(ObservabilityMiddleware, service=spec.name)
     problem_openapi(app)

@@ -103,10 +103,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    from reporting_worker.config import ReportingSettings
-    from reporting_worker.worker import build_worker
+    from otklik_kit.events.worker import build_worker
 
-    worker = build_worker(ReportingSettings(), burst=args.burst)
+    entry = SERVICES[args.service]
+    assert entry.worker is not None
+    worker = build_worker(_import(entry.worker), _import(entry.settings)(), burst=args.burst)
     worker.run()
     return 0
 
@@ -153,7 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int)
     serve.set_defaults(handler=_serve)
 
-    worker = commands.add_parser("worker", help="run the reporting arq worker")
+    worker = commands.add_parser("worker", help="run a service's arq worker (events, jobs, cron)")
+    worker.add_argument(
+        "service",
+        nargs="?",
+        default="reporting-worker",
+        choices=sorted(name for name, entry in SERVICES.items() if entry.worker),
+    )
     worker.add_argument("--burst", action="store_true", help="drain the queue and exit")
     worker.set_defaults(handler=_worker)
 

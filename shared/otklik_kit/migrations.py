@@ -1,6 +1,7 @@
 """Alembic, driven from code: every schema has its own tree and its own version table."""
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 from alembic import command, context
@@ -37,11 +38,29 @@ def upgrade_all(database_url: str) -> None:
         upgrade(tree, database_url)
 
 
-def _configure_and_run(connection: Connection, metadata: MetaData, schema: str) -> None:
+def schema_filter(metadata: MetaData, schema: str) -> Callable[[str | None, str, Any], bool]:
+    """Autogenerate looks at the service's own schema only, and not at the partitions of its
+    partitioned tables (made at run time, not by migrations)."""
+    known = {table.name for table in metadata.tables.values()}
+    partitioned = [
+        table.name
+        for table in metadata.tables.values()
+        if table.dialect_options["postgresql"].get("partition_by")
+    ]
+
     def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
         del parent_names
-        return name == schema if type_ == "schema" else True
+        if type_ == "schema":
+            return name == schema
+        if type_ == "table" and name is not None and name not in known:
+            return not any(name.startswith(f"{parent}_") for parent in partitioned)
+        return True
 
+    return include_name
+
+
+def _configure_and_run(connection: Connection, metadata: MetaData, schema: str) -> None:
+    include_name = schema_filter(metadata, schema)
     context.configure(
         connection=connection,
         target_metadata=metadata,

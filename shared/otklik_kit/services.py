@@ -15,6 +15,7 @@ class ServiceEntry:
     app_factory: str  # "module:function", called with the service's settings
     settings: str  # "module:Class"
     migrations: MigrationTree
+    worker: str | None = None  # "module:WORKER_SPEC" of the service's arq worker
 
 
 AUTH_MIGRATIONS = MigrationTree(schema="auth", script_location="otklik_kit.auth:migrations")
@@ -31,12 +32,14 @@ SERVICES: dict[str, ServiceEntry] = {
         app_factory="feedback_api.app:create_app",
         settings="feedback_api.config:FeedbackSettings",
         migrations=MigrationTree(schema="feedback", script_location="feedback_api:migrations"),
+        worker="feedback_api.worker:WORKER",
     ),
     "reporting-worker": ServiceEntry(
         name="reporting-worker",
         app_factory="reporting_worker.app:create_app",
         settings="reporting_worker.config:ReportingSettings",
         migrations=MigrationTree(schema="reporting", script_location="reporting_worker:migrations"),
+        worker="reporting_worker.worker:WORKER",
     ),
 }
 

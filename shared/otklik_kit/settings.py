@@ -40,6 +40,11 @@ class KitSettings(BaseSettings):
     outbox_poll_seconds: float = Field(default=0.1, gt=0, validation_alias="OUTBOX_POLL_SECONDS")
     outbox_sweep_seconds: float = Field(default=30.0, gt=0, validation_alias="OUTBOX_SWEEP_SECONDS")
     outbox_stale_seconds: float = Field(default=60.0, gt=0, validation_alias="OUTBOX_STALE_SECONDS")
+    # plans-api and feedback-api consume their event queues in-process unless this is off
+    # (then run `otklik worker <service>` beside them)
+    embedded_worker_enabled: bool = Field(default=True, validation_alias="EMBEDDED_WORKER_ENABLED")
+    worker_max_jobs: int = Field(default=20, ge=1, validation_alias="WORKER_MAX_JOBS")
+    worker_poll_seconds: float = Field(default=0.05, gt=0, validation_alias="WORKER_POLL_SECONDS")
 
     @field_validator("database_url")
     @classmethod

@@ -10,7 +10,16 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from otklik_shared.vocab import AgencyLevel, Direction, Stage
+from otklik_shared.vocab import (
+    AgencyLevel,
+    Channel,
+    ClientType,
+    Criterion,
+    Direction,
+    PainCategory,
+    Stage,
+)
+from otklik_shared.vocab_touchpoints import TouchpointKind
 
 
 class Payload(BaseModel):
@@ -93,8 +102,105 @@ class PlanItemStatusChanged(EnvelopeBase):
     payload: PlanItemStatusPayload
 
 
+class TouchpointPayload(Payload):
+    touchpoint_id: UUID
+    agency_id: UUID
+    name: str
+    kind: TouchpointKind
+    is_digital: bool
+    service_ids: list[UUID] = Field(default_factory=list)
+    deleted: bool = False
+
+
+class TouchpointUpserted(EnvelopeBase):
+    """A touchpoint of the registry was created, changed or deleted."""
+
+    type: Literal["touchpoint.upserted"] = "touchpoint.upserted"
+    payload: TouchpointPayload
+
+
+class FeedbackPayload(Payload):
+    """One accepted feedback. `comment` has phone numbers, e-mails and document numbers masked;
+    contacts never leave feedback-api."""
+
+    feedback_id: UUID
+    agency_id: UUID
+    service_id: UUID | None = None
+    stage: Stage | None = None
+    channel: Channel
+    touchpoint_id: UUID | None = None
+    client_type: ClientType
+    rating: int = Field(ge=1, le=5)
+    criteria: dict[Criterion, int] = Field(default_factory=dict)
+    comment: str | None = None
+    occurred_at: datetime
+    received_at: datetime
+
+
+class FeedbackReceived(EnvelopeBase):
+    """A citizen's feedback was accepted (committed) by feedback-api."""
+
+    type: Literal["feedback.received"] = "feedback.received"
+    payload: FeedbackPayload
+
+
+Sentiment = Literal["positive", "neutral", "negative"]
+
+
+class ClassificationPayload(Payload):
+    feedback_id: UUID
+    categories: list[PainCategory]
+    sentiment: Sentiment
+
+
+class FeedbackClassified(EnvelopeBase):
+    """The reporting worker classified a feedback's comment (pain categories, sentiment)."""
+
+    type: Literal["feedback.classified"] = "feedback.classified"
+    payload: ClassificationPayload
+
+
+class AnswerPayload(Payload):
+    feedback_id: UUID
+    agency_id: UUID
+    answer_number: int = Field(ge=1, description="1 for the first answer, 2 after a re-answer")
+
+
+class FeedbackAnswered(EnvelopeBase):
+    """An operator answered a feedback; the answer goes back to the client that posted it."""
+
+    type: Literal["feedback.answered"] = "feedback.answered"
+    payload: AnswerPayload
+
+
+class ProposalPayload(Payload):
+    proposal_id: UUID
+    feedback_id: UUID
+    agency_id: UUID
+    service_id: UUID | None = None
+    stage: Stage | None = None
+    title: str
+    rationale: str | None = None
+    proposed_by: str
+
+
+class ProposalSubmitted(EnvelopeBase):
+    """An operator turned a feedback into a proposal for the agency's plan (seed 000, 3.4)."""
+
+    type: Literal["proposal.submitted"] = "proposal.submitted"
+    payload: ProposalPayload
+
+
 Event = Annotated[
-    AgencyUpserted | ServiceUpserted | PlanApproved | PlanItemStatusChanged,
+    AgencyUpserted
+    | ServiceUpserted
+    | TouchpointUpserted
+    | PlanApproved
+    | PlanItemStatusChanged
+    | FeedbackReceived
+    | FeedbackClassified
+    | FeedbackAnswered
+    | ProposalSubmitted,
     Field(discriminator="type"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
@@ -102,10 +208,15 @@ EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
 # Each consumer has its own arq queue; an event goes to every queue listed for its type.
 QUEUE_PREFIX = "otklik:"
 ROUTES: dict[str, tuple[str, ...]] = {
-    "agency.upserted": ("reporting",),
-    "service.upserted": ("reporting",),
+    "agency.upserted": ("feedback", "reporting"),
+    "service.upserted": ("feedback", "reporting"),
+    "touchpoint.upserted": ("feedback", "reporting"),
     "plan.approved": ("reporting",),
     "plan.item_status_changed": ("reporting",),
+    "feedback.received": ("reporting",),
+    "feedback.classified": ("feedback",),
+    "feedback.answered": ("feedback",),
+    "proposal.submitted": ("plans",),
 }
 
 

@@ -1,7 +1,10 @@
+"""feedback-api: citizens' ratings and comments, their review and answer, surveys."""
+
 from fastapi import FastAPI
 
 from feedback_api.config import FeedbackSettings
 from feedback_api.database import outbox
+from feedback_api.worker import WORKER
 from otklik_kit.app import ServiceSpec, create_service_app
 
 DESCRIPTION = """
@@ -12,7 +15,10 @@ Authenticate with an API key: `Authorization: Bearer KEY` or `X-API-Key: KEY`.
 Errors are RFC 9457 `application/problem+json`.
 """
 
-TAGS = [{"name": "operations", "description": "Health, readiness and metrics"}]
+TAGS = [
+    {"name": "feedback", "description": "Posting ratings and comments; the receipt"},
+    {"name": "operations", "description": "Health, readiness and metrics"},
+]
 
 
 def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
@@ -24,5 +30,6 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
         routers=[],
         tags=TAGS,
         outbox=outbox,
+        worker=WORKER,
     )
     return create_service_app(spec, settings or FeedbackSettings())

@@ -5,9 +5,27 @@ from otklik_kit.settings import KitSettings
 
 class FeedbackSettings(KitSettings):
     port: int = Field(default=8002, validation_alias="FEEDBACK_API_PORT")
-    # url-safe base64 of 32 random bytes; encrypts citizens' contact details at rest
+    # url-safe base64 of 32 random bytes (a Fernet key); encrypts citizens' contact details and
+    # webhook signing secrets at rest. Outside production a fixed development key stands in.
     contacts_encryption_key: SecretStr | None = Field(
         default=None, validation_alias="CONTACTS_ENCRYPTION_KEY"
+    )
+    # days a contact is kept after its review is closed
+    contacts_retention_days: int = Field(
+        default=30, ge=0, le=3650, validation_alias="CONTACTS_RETENTION_DAYS"
+    )
+    # days an agency has to answer a feedback that needs a review, unless it set its own
+    answer_due_days: int = Field(default=30, ge=1, le=365, validation_alias="ANSWER_DUE_DAYS")
+    # group commit of the ingest path: concurrent posts of a few milliseconds share one commit
+    ingest_batch_max: int = Field(default=256, ge=1, le=5000, validation_alias="INGEST_BATCH_MAX")
+    ingest_batch_wait_ms: float = Field(
+        default=2.0, ge=0, le=100, validation_alias="INGEST_BATCH_WAIT_MS"
+    )
+    webhook_timeout_seconds: float = Field(
+        default=10.0, gt=0, validation_alias="WEBHOOK_TIMEOUT_SECONDS"
+    )
+    webhook_max_attempts: int = Field(
+        default=8, ge=1, le=30, validation_alias="WEBHOOK_MAX_ATTEMPTS"
     )
 
     @model_validator(mode="after")

@@ -1,5 +1,25 @@
 """Every ORM model of feedback-api, imported so alembic sees the whole schema."""
 
-from feedback_api.database import Base, outbox
+from feedback_api.catalog.models import CatalogAgency, CatalogService, CatalogTouchpoint
+from feedback_api.contacts.models import Contact, ContactAccess
+from feedback_api.database import Base, inbox, outbox
+from feedback_api.feedback.models import Feedback, IdempotencyKey, ReviewPolicy
+from feedback_api.review.models import Proposal
+from feedback_api.webhooks.models import WebhookAttempt, WebhookEndpoint
 
-__all__ = ["Base", "outbox"]
+__all__ = [
+    "Base",
+    "CatalogAgency",
+    "CatalogService",
+    "CatalogTouchpoint",
+    "Contact",
+    "ContactAccess",
+    "Feedback",
+    "IdempotencyKey",
+    "Proposal",
+    "ReviewPolicy",
+    "WebhookAttempt",
+    "WebhookEndpoint",
+    "inbox",
+    "outbox",
+]

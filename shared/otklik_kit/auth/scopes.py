@@ -4,6 +4,10 @@ from enum import StrEnum
 class Scope(StrEnum):
     FEEDBACK_WRITE = "feedback:write"
     FEEDBACK_READ = "feedback:read"
+    # operators: assign, answer, close, propose; set the agency's review policy
+    FEEDBACK_REVIEW = "feedback:review"
+    # citizens' contact details (every read is recorded)
+    FEEDBACK_CONTACTS = "feedback:contacts"
     PLANS_READ = "plans:read"
     PLANS_WRITE = "plans:write"
     REPORTS_READ = "reports:read"

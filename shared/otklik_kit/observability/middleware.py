@@ -75,21 +75,29 @@ class BodySizeLimitMiddleware:
     """Refuses bodies over the limit with a 413 problem: by Content-Length up front, or while
     streaming (then the app sees a disconnect and whatever it would send is dropped).
 
-    File uploads (multipart) have their own, larger limit.
+    File uploads (multipart) and bulk endpoints have their own, larger limit.
     """
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int, max_upload_bytes: int) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_bytes: int,
+        max_upload_bytes: int,
+        bulk_paths: frozenset[str] = frozenset(),
+    ) -> None:
         self.app = app
         self.max_json_bytes = max_bytes
         self.max_upload_bytes = max_upload_bytes
+        self.bulk_paths = bulk_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         content_type = _header(scope, b"content-type") or ""
-        multipart = content_type.startswith("multipart/form-data")
-        limit = self.max_upload_bytes if multipart else self.max_json_bytes
+        large = content_type.startswith("multipart/form-data") or scope["path"] in self.bulk_paths
+        limit = self.max_upload_bytes if large else self.max_json_bytes
         declared = _header(scope, b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await self._refuse(scope, receive, send, limit)

@@ -1,0 +1,57 @@
+"""Applying plans-api's catalog events to feedback-api's copy. An older event arriving late
+never overwrites a newer state."""
+
+from typing import Any
+
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from feedback_api.catalog.models import CatalogAgency, CatalogService, CatalogTouchpoint
+from otklik_shared.events import AgencyUpserted, ServiceUpserted, TouchpointUpserted
+
+
+async def _upsert(session: AsyncSession, model: Any, key: Any, values: dict[str, Any]) -> None:
+    stmt = insert(model).values(id=key, **values)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[model.id],
+        set_=values,
+        where=model.source_event_at <= values["source_event_at"],
+    )
+    await session.execute(stmt)
+
+
+async def on_agency_upserted(session: AsyncSession, event: AgencyUpserted) -> None:
+    p = event.payload
+    values = {
+        "name": p.name,
+        "short_name": p.short_name,
+        "level": p.level.value,
+        "source_event_at": event.occurred_at,
+    }
+    await _upsert(session, CatalogAgency, p.agency_id, values)
+
+
+async def on_service_upserted(session: AsyncSession, event: ServiceUpserted) -> None:
+    p = event.payload
+    values = {
+        "agency_id": p.agency_id,
+        "title": p.title,
+        "stages": [s.value for s in p.stages],
+        "retired": p.retired,
+        "source_event_at": event.occurred_at,
+    }
+    await _upsert(session, CatalogService, p.service_id, values)
+
+
+async def on_touchpoint_upserted(session: AsyncSession, event: TouchpointUpserted) -> None:
+    p = event.payload
+    values = {
+        "agency_id": p.agency_id,
+        "name": p.name,
+        "kind": p.kind.value,
+        "is_digital": p.is_digital,
+        "service_ids": p.service_ids,
+        "deleted": p.deleted,
+        "source_event_at": event.occurred_at,
+    }
+    await _upsert(session, CatalogTouchpoint, p.touchpoint_id, values)

@@ -1,0 +1,120 @@
+"""The arq worker of a service: its event consumer plus its own jobs and cron, on its own queue.
+
+The same builder serves the reporting worker process and the workers embedded in the API
+processes (feedback-api, plans-api), which consume their queues in the background of the app.
+"""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from arq import Worker
+from arq.cron import CronJob
+from arq.worker import Function, func
+from sqlalchemy import Table
+
+from otklik_kit.db import create_engine, create_sessionmaker
+from otklik_kit.events.consumer import EventConsumer, Handler
+from otklik_kit.events.transport import (
+    EVENTS_JOB,
+    deserialize_job,
+    redis_settings,
+    serialize_job,
+)
+from otklik_kit.observability.logging import configure_logging
+from otklik_kit.settings import KitSettings
+from otklik_shared.events import queue_name
+
+logger = logging.getLogger("otklik.worker")
+
+EVENT_RESULT_KEEP_SECONDS = 24 * 3600
+ContextHook = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    service: str
+    consumer: str
+    inbox: Table
+    handlers: Mapping[str, Handler]
+    functions: Sequence[Function] = ()
+    cron_jobs: Sequence[CronJob] = ()
+    on_startup: Sequence[ContextHook] = field(default_factory=tuple)
+    on_shutdown: Sequence[ContextHook] = field(default_factory=tuple)
+    job_timeout_seconds: int = 300
+
+
+def build_worker(
+    spec: WorkerSpec,
+    settings: KitSettings,
+    *,
+    burst: bool = False,
+    handle_signals: bool | None = None,
+    configure_logs: bool = True,
+) -> Worker:
+    """ctx of every job holds `settings`, `sessionmaker` and `redis` (arq's pool)."""
+    engine = create_engine(settings)
+    sessionmaker = create_sessionmaker(engine)
+    consumer = EventConsumer(
+        name=spec.consumer, sessionmaker=sessionmaker, inbox=spec.inbox, handlers=spec.handlers
+    )
+
+    async def on_startup(ctx: dict[str, Any]) -> None:
+        if configure_logs:
+            configure_logging(spec.service, settings.log_level)
+        ctx["settings"] = settings
+        ctx["sessionmaker"] = sessionmaker
+        for hook in spec.on_startup:
+            await hook(ctx)
+
+    async def on_shutdown(ctx: dict[str, Any]) -> None:
+        for hook in spec.on_shutdown:
+            await hook(ctx)
+        await engine.dispose()
+
+    return Worker(
+        functions=[
+            func(
+                consumer.deliver,
+                name=EVENTS_JOB,
+                max_tries=10,
+                timeout=spec.job_timeout_seconds,
+                # the outbox sweeper reads the result to mark the batch completed
+                keep_result=EVENT_RESULT_KEEP_SECONDS,
+            ),
+            *spec.functions,
+        ],
+        cron_jobs=list(spec.cron_jobs) or None,
+        queue_name=queue_name(spec.consumer),
+        redis_settings=redis_settings(settings.redis_url),
+        job_serializer=serialize_job,
+        job_deserializer=deserialize_job,
+        on_startup=on_startup,
+        on_shutdown=on_shutdown,
+        max_jobs=settings.worker_max_jobs,
+        poll_delay=settings.worker_poll_seconds,
+        burst=burst,
+        handle_signals=(not burst) if handle_signals is None else handle_signals,
+        retry_jobs=True,
+    )
+
+
+async def run_embedded(make_worker: Callable[[], Worker], *, restart_seconds: float = 2.0) -> None:
+    """Runs a worker inside an API process until cancelled, starting it again after a failure
+    (e.g. Redis down at startup), so the API keeps serving whatever the queue does."""
+    while True:
+        worker = make_worker()
+        try:
+            await worker.main()
+        except asyncio.CancelledError:
+            with contextlib.suppress(Exception):
+                await worker.close()
+            raise
+        except Exception as exc:
+            logger.warning("embedded worker stopped, restarting: %s", type(exc).__name__)
+        with contextlib.suppress(Exception):
+            await worker.close()
+        await asyncio.sleep(restart_seconds)
