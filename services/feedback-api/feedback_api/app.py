@@ -1,11 +1,19 @@
 """feedback-api: citizens' ratings and comments, their review and answer, surveys."""
 
+import logging
+
 from fastapi import FastAPI
 
 from feedback_api.config import FeedbackSettings
+from feedback_api.crypto import secret_box
 from feedback_api.database import outbox
+from feedback_api.feedback.partitions import ensure_partitions
+from feedback_api.ingest.batcher import IngestBatcher
+from feedback_api.ingest.router import router as ingest_router
 from feedback_api.worker import WORKER
 from otklik_kit.app import ServiceSpec, create_service_app
+
+logger = logging.getLogger("otklik.feedback")
 
 DESCRIPTION = """
 Ratings and comments from citizens at any stage of a service and through any channel, the review
@@ -19,6 +27,29 @@ TAGS = [
     {"name": "feedback", "description": "Posting ratings and comments; the receipt"},
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
+BATCH_PATH = "/api/v1/feedback/batch"
+
+
+async def start_ingest(app: FastAPI) -> None:
+    settings: FeedbackSettings = app.state.settings
+    try:
+        await ensure_partitions(app.state.engine)
+    except Exception as exc:  # the database may be down at start; the worker retries daily
+        logger.warning("could not check feedback partitions: %s", type(exc).__name__)
+    batcher = IngestBatcher(
+        app.state.engine,
+        secret_box(settings),
+        default_due_days=settings.answer_due_days,
+        max_batch=settings.ingest_batch_max,
+        wait_ms=settings.ingest_batch_wait_ms,
+        concurrency=max(1, settings.db_pool_size // 2),
+    )
+    batcher.start()
+    app.state.ingest = batcher
+
+
+async def stop_ingest(app: FastAPI) -> None:
+    await app.state.ingest.stop()
 
 
 def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
@@ -27,9 +58,12 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
         title="Otklik feedback-api",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[],
+        routers=[ingest_router],
         tags=TAGS,
         outbox=outbox,
         worker=WORKER,
+        on_startup=[start_ingest],
+        on_shutdown=[stop_ingest],
+        bulk_paths=frozenset({BATCH_PATH}),
     )
     return create_service_app(spec, settings or FeedbackSettings())

@@ -25,3 +25,11 @@ OUTBOX_PENDING = Gauge(
 EVENTS_HANDLED = Counter(
     "otklik_events_handled_total", "Events applied by a consumer", ["consumer", "type", "outcome"]
 )
+INGEST_BATCH_SIZE = Histogram(
+    "otklik_ingest_batch_size",
+    "Feedback written per group commit",
+    buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000),
+)
+INGEST_ACCEPTED = Counter(
+    "otklik_ingest_feedback_total", "Feedback submissions by outcome", ["outcome"]
+)

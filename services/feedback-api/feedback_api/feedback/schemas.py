@@ -2,16 +2,28 @@
 operator reads."""
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 from pydantic.config import JsonDict
 
 from feedback_api.feedback.models import FeedbackStatus
 from otklik_shared.vocab import Channel, ClientType, PainCategory, Stage
 
 Score = Annotated[int, Field(ge=1, le=5)]
+# clocks of clients drift; an interaction a little "in the future" is a clock, not a lie
+CLOCK_SKEW = timedelta(minutes=5)
+OLDEST_INTERACTION = timedelta(days=366)
 
 _CREATE_EXAMPLE: JsonDict = {
     "service_id": "0b7e4a52-2f8c-4c1e-9d55-3c1f6f0a9e21",
@@ -55,6 +67,19 @@ class ContactIn(BaseModel):
     phone: str | None = Field(default=None, pattern=r"^\+?[0-9 ()\-]{5,20}$")
     consent: bool = Field(description="The citizen agreed to be contacted about this feedback")
 
+    @field_validator("consent")
+    @classmethod
+    def _consent_given(cls, consent: bool) -> bool:
+        if not consent:
+            raise ValueError("contact details are kept only with the citizen's consent")
+        return consent
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "ContactIn":
+        if self.email is None and self.phone is None:
+            raise ValueError("give an email or a phone number")
+        return self
+
 
 class FeedbackCreate(BaseModel):
     model_config = ConfigDict(
@@ -86,13 +111,29 @@ class FeedbackCreate(BaseModel):
         description="The citizen's case or application number: links one case across stages",
     )
     client_type: ClientType = ClientType.INDIVIDUAL
-    occurred_at: datetime = Field(
-        description="When the interaction happened (with a time zone; not in the future)"
+    occurred_at: AwareDatetime = Field(
+        description="When the interaction happened (with a time zone; not in the future, "
+        "at most a year ago)"
     )
     answer_requested: bool = Field(
         default=False, description="The citizen asks for an answer to the comment"
     )
     contact: ContactIn | None = None
+
+    @field_validator("comment")
+    @classmethod
+    def _blank_is_none(cls, comment: str | None) -> str | None:
+        return comment or None
+
+    @field_validator("occurred_at")
+    @classmethod
+    def _plausible_time(cls, occurred_at: datetime) -> datetime:
+        now = datetime.now(UTC)
+        if occurred_at > now + CLOCK_SKEW:
+            raise ValueError("the interaction cannot be in the future")
+        if occurred_at < now - OLDEST_INTERACTION:
+            raise ValueError("the interaction is more than a year ago")
+        return occurred_at
 
 
 class FeedbackReceipt(BaseModel):

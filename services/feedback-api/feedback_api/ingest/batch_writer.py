@@ -1,0 +1,184 @@
+"""Writing one batch: catalog check, idempotency keys, then feedback, contacts and events."""
+
+import json
+import uuid
+
+import asyncpg
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from feedback_api.crypto import SecretBox
+from feedback_api.database import PRODUCER
+from feedback_api.feedback.schemas import FeedbackReceipt
+from feedback_api.ingest import writer
+from feedback_api.ingest.catalog_lookup import CatalogSnapshot, load_snapshot
+from feedback_api.ingest.rules import PreparedFeedback, RuleViolation, criteria_values, prepare
+from feedback_api.ingest.submission import Outcome, Submission
+from otklik_kit.errors import UnprocessableEntity
+from otklik_shared.events import ROUTES, queue_name
+
+EVENT_TYPE = "feedback.received"
+EVENT_QUEUES = tuple(queue_name(consumer) for consumer in ROUTES[EVENT_TYPE])
+DEADLOCK_RETRIES = 2
+
+
+def reused_key_error(prefix: str) -> UnprocessableEntity:
+    field = f"{prefix}idempotency_key" if prefix else "Idempotency-Key"
+    return UnprocessableEntity.for_field(
+        field,
+        "this idempotency key was already used with a different request body",
+        type_="idempotency_key_reused",
+        location="body" if prefix else "header",
+    )
+
+
+class BatchWriter:
+    def __init__(self, engine: AsyncEngine, box: SecretBox, *, default_due_days: int) -> None:
+        self._engine = engine
+        self._box = box
+        self._default_due_days = default_due_days
+
+    async def write(self, batch: list[Submission]) -> list[Outcome]:
+        async with self._engine.connect() as sa_connection:
+            raw = await sa_connection.get_raw_connection()
+            connection: asyncpg.Connection = raw.driver_connection
+            try:
+                return await self._write(connection, batch)
+            except BaseException:
+                # a connection in an unknown state never goes back to the pool
+                await sa_connection.invalidate()
+                raise
+
+    async def _write(
+        self, connection: asyncpg.Connection, batch: list[Submission]
+    ) -> list[Outcome]:
+        snapshot = await load_snapshot(
+            connection,
+            service_ids=(s.data.service_id for s in batch if s.data.service_id),
+            agency_ids=(s.data.agency_id for s in batch if s.data.agency_id),
+            touchpoint_ids=(s.data.touchpoint_id for s in batch if s.data.touchpoint_id),
+        )
+        outcomes: list[Outcome | None] = [None] * len(batch)
+        accepted: list[tuple[int, PreparedFeedback]] = []
+        for index, submission in enumerate(batch):
+            try:
+                accepted.append((index, self._prepare(submission, snapshot)))
+            except RuleViolation as violation:
+                error = violation.field_error(submission.field_prefix)
+                outcomes[index] = Outcome(
+                    error=UnprocessableEntity(
+                        f"{error.location}.{error.field}: {error.message}", errors=[error]
+                    )
+                )
+        for attempt in range(DEADLOCK_RETRIES + 1):
+            try:
+                async with connection.transaction():
+                    written = await self._insert(connection, batch, accepted)
+                break
+            except asyncpg.DeadlockDetectedError:
+                if attempt == DEADLOCK_RETRIES:
+                    raise
+        for index, outcome in written.items():
+            outcomes[index] = outcome
+        return [outcome or Outcome() for outcome in outcomes]
+
+    def _prepare(self, submission: Submission, snapshot: CatalogSnapshot) -> PreparedFeedback:
+        return prepare(
+            submission.data,
+            feedback_id=submission.feedback_id,
+            received_at=submission.received_at,
+            principal=submission.principal,
+            snapshot=snapshot,
+            default_due_days=self._default_due_days,
+        )
+
+    async def _insert(
+        self,
+        connection: asyncpg.Connection,
+        batch: list[Submission],
+        accepted: list[tuple[int, PreparedFeedback]],
+    ) -> dict[int, Outcome]:
+        outcomes: dict[int, Outcome] = {}
+        to_insert = await self._claim_keys(connection, batch, accepted, outcomes)
+        if not to_insert:
+            return outcomes
+        rows = writer.Columns.empty()
+        contacts: tuple[list[uuid.UUID], list[uuid.UUID], list[bytes]] = ([], [], [])
+        events = writer.OutboxColumns.empty()
+        for index, prepared in to_insert:
+            submission = batch[index]
+            data = submission.data
+            rows.id.append(prepared.id)
+            rows.received_at.append(prepared.received_at)
+            rows.agency_id.append(prepared.agency_id)
+            rows.service_id.append(data.service_id)
+            rows.stage.append(data.stage.value if data.stage else None)
+            rows.channel.append(data.channel.value)
+            rows.touchpoint_id.append(data.touchpoint_id)
+            rows.client_type.append(data.client_type.value)
+            rows.rating.append(data.rating)
+            for column, value in zip(rows.criteria, criteria_values(data), strict=True):
+                column.append(value)
+            rows.comment.append(data.comment)
+            rows.case_number.append(data.case_number)
+            rows.occurred_at.append(data.occurred_at)
+            rows.submitted_by.append(submission.principal.key_id)
+            rows.answer_requested.append(data.answer_requested)
+            rows.has_contact.append(data.contact is not None)
+            rows.needs_review.append(prepared.needs_review)
+            rows.status.append(prepared.status.value)
+            rows.acknowledged_at.append(prepared.received_at if prepared.needs_review else None)
+            rows.answer_due_at.append(prepared.answer_due_at)
+            if data.contact is not None:
+                contacts[0].append(prepared.id)
+                contacts[1].append(prepared.agency_id)
+                contacts[2].append(self._box.seal(data.contact.model_dump_json().encode()))
+            payload = prepared.event_payload(data)
+            event_id = uuid.uuid4()
+            for queue in EVENT_QUEUES:
+                events.event_id.append(event_id)
+                events.queue.append(queue)
+                events.type.append(EVENT_TYPE)
+                events.occurred_at.append(prepared.received_at)
+                events.producer.append(PRODUCER)
+                events.payload.append(payload)
+            outcomes[index] = Outcome(receipt=prepared.receipt)
+        await writer.insert_batch(connection, rows, contacts, events)
+        return outcomes
+
+    async def _claim_keys(
+        self,
+        connection: asyncpg.Connection,
+        batch: list[Submission],
+        accepted: list[tuple[int, PreparedFeedback]],
+        outcomes: dict[int, Outcome],
+    ) -> list[tuple[int, PreparedFeedback]]:
+        """Claims the idempotency keys of the batch; a key already used answers with its
+        stored receipt (same body) or a 422 (another body). Returns what is left to insert."""
+        keyed = [(i, p) for i, p in accepted if batch[i].idempotency_key is not None]
+        if not keyed:
+            return accepted
+        keys = writer.IdempotencyColumns.empty()
+        for index, prepared in keyed:
+            submission = batch[index]
+            keys.api_key_id.append(submission.principal.key_id)
+            keys.key.append(submission.idempotency_key or "")
+            keys.request_hash.append(submission.request_hash or "")
+            keys.feedback_id.append(prepared.id)
+            keys.response.append(prepared.receipt.model_dump_json())
+        claimed = await writer.claim_idempotency_keys(connection, keys)
+        taken = [(i, p) for i, p in keyed if batch[i].idempotency_slot not in claimed]
+        if not taken:
+            return accepted
+        stored = await writer.find_idempotency_keys(
+            connection, [slot for i, _ in taken if (slot := batch[i].idempotency_slot)]
+        )
+        for index, _ in taken:
+            submission = batch[index]
+            request_hash, response = stored[submission.idempotency_slot]  # type: ignore[index]
+            if request_hash == submission.request_hash:
+                receipt = FeedbackReceipt.model_validate(json.loads(response))
+                outcomes[index] = Outcome(receipt=receipt, replayed=True)
+            else:
+                outcomes[index] = Outcome(error=reused_key_error(submission.field_prefix))
+        skipped = {index for index, _ in taken}
+        return [(i, p) for i, p in accepted if i not in skipped]

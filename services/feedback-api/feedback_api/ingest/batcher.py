@@ -1,0 +1,123 @@
+"""Group commit: the feedback posted within a few milliseconds share one transaction.
+
+Each request waits for the commit of the batch it joined, so a 201 always means durable: the
+feedback row, its outbox event and its idempotency key are in the same committed transaction.
+Up to `concurrency` batches are written at once; while they are, new submissions gather into
+the next batch, so batches grow with load and a lone request waits only `wait_ms`.
+"""
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Sequence
+
+import asyncpg
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from feedback_api.crypto import SecretBox
+from feedback_api.ingest.batch_writer import BatchWriter
+from feedback_api.ingest.submission import Outcome, Submission
+from otklik_kit.errors import ServiceUnavailable
+from otklik_kit.observability.metrics import INGEST_BATCH_SIZE
+
+logger = logging.getLogger("otklik.ingest")
+
+# the database went away under a batch: answer 503, the client retries (nothing was committed)
+OUTAGES = (
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+    asyncpg.InterfaceError,
+    OSError,
+)
+
+
+class IngestBatcher:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        box: SecretBox,
+        *,
+        default_due_days: int,
+        max_batch: int,
+        wait_ms: float,
+        concurrency: int,
+    ) -> None:
+        self._writer = BatchWriter(engine, box, default_due_days=default_due_days)
+        self._max_batch = max_batch
+        self._wait = wait_ms / 1000
+        self._slots = asyncio.Semaphore(concurrency)
+        self._pending: list[Submission] = []
+        self._wakeup = asyncio.Event()
+        self._flushes: set[asyncio.Task[None]] = set()
+        self._loop_task: asyncio.Task[None] | None = None
+        # idempotency keys of submissions not yet committed → their request hash
+        self._in_flight: dict[tuple[uuid.UUID, str], str | None] = {}
+
+    def start(self) -> None:
+        self._loop_task = asyncio.create_task(self._run(), name="ingest-batcher")
+
+    async def stop(self) -> None:
+        """Writes what was submitted, then stops."""
+        while self._pending or self._flushes:
+            self._wakeup.set()
+            await asyncio.sleep(self._wait or 0.001)
+            if self._flushes:
+                await asyncio.gather(*self._flushes, return_exceptions=True)
+        if self._loop_task is not None:
+            self._loop_task.cancel()
+            await asyncio.gather(self._loop_task, return_exceptions=True)
+
+    def in_flight(self, submission: Submission) -> str | bool | None:
+        """False when the key is free; else the request hash of the submission holding it."""
+        slot = submission.idempotency_slot
+        if slot is None or slot not in self._in_flight:
+            return False
+        return self._in_flight[slot]
+
+    def submit(self, submissions: Sequence[Submission]) -> None:
+        for submission in submissions:
+            slot = submission.idempotency_slot
+            if slot is not None:
+                self._in_flight[slot] = submission.request_hash
+        self._pending.extend(submissions)
+        self._wakeup.set()
+
+    async def _run(self) -> None:
+        while True:
+            await self._wakeup.wait()
+            await self._slots.acquire()
+            if self._wait and len(self._pending) < self._max_batch:
+                await asyncio.sleep(self._wait)
+            batch = self._pending[: self._max_batch]
+            del self._pending[: self._max_batch]
+            if not self._pending:
+                self._wakeup.clear()
+            if not batch:
+                self._slots.release()
+                continue
+            task = asyncio.create_task(self._flush(batch))
+            self._flushes.add(task)
+            task.add_done_callback(self._flushes.discard)
+
+    async def _flush(self, batch: list[Submission]) -> None:
+        INGEST_BATCH_SIZE.observe(len(batch))
+        try:
+            outcomes = await self._writer.write(batch)
+        except OUTAGES as exc:
+            logger.warning("ingest batch not written: %s", type(exc).__name__)
+            failure = Outcome(error=ServiceUnavailable("The database is unreachable; retry later"))
+            outcomes = [failure] * len(batch)
+        except Exception as exc:
+            for submission in batch:
+                if not submission.future.done():
+                    submission.future.set_exception(exc)
+            outcomes = []
+        finally:
+            for submission in batch:
+                slot = submission.idempotency_slot
+                if slot is not None:
+                    self._in_flight.pop(slot, None)
+            self._slots.release()
+        for submission, outcome in zip(batch, outcomes, strict=False):
+            if not submission.future.done():
+                submission.future.set_result(outcome)

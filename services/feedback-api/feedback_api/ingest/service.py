@@ -1,0 +1,130 @@
+"""Accepting feedback: one at a time or in batches, idempotent, through the group commit."""
+
+import asyncio
+import hashlib
+import json
+
+from feedback_api.feedback.schemas import FeedbackCreate
+from feedback_api.ingest.batch_writer import reused_key_error
+from feedback_api.ingest.batcher import IngestBatcher
+from feedback_api.ingest.schemas import BatchItemResult, BatchReport, FeedbackBatch
+from feedback_api.ingest.submission import Outcome, Submission
+from otklik_kit.auth.keys import Principal
+from otklik_kit.errors import Conflict, DomainError
+from otklik_kit.ids import ms_to_datetime, now_ms, uuid7
+from otklik_kit.observability.metrics import INGEST_ACCEPTED
+from otklik_shared.problem import Problem
+
+
+def request_hash(data: FeedbackCreate) -> str:
+    body = data.model_dump(mode="json", exclude={"idempotency_key"})
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def new_submission(
+    data: FeedbackCreate, principal: Principal, idempotency_key: str | None, prefix: str = ""
+) -> Submission:
+    ms = now_ms()
+    return Submission(
+        data=data,
+        principal=principal,
+        feedback_id=uuid7(ms),
+        received_at=ms_to_datetime(ms),
+        idempotency_key=idempotency_key,
+        request_hash=request_hash(data) if idempotency_key else None,
+        field_prefix=prefix,
+    )
+
+
+def _in_flight_outcome(batcher: IngestBatcher, submission: Submission) -> Outcome | None:
+    holder = batcher.in_flight(submission)
+    if holder is False:
+        return None
+    if holder == submission.request_hash:
+        busy = Conflict(
+            "A request with this idempotency key is still being processed; retry shortly",
+            headers={"Retry-After": "1"},
+        )
+        return Outcome(error=busy)
+    return Outcome(error=reused_key_error(submission.field_prefix))
+
+
+async def _outcomes(batcher: IngestBatcher, submissions: list[Submission]) -> list[Outcome]:
+    early: dict[int, Outcome] = {}
+    queued: list[Submission] = []
+    for index, submission in enumerate(submissions):
+        outcome = _in_flight_outcome(batcher, submission)
+        if outcome is None:
+            batcher.submit([submission])
+            queued.append(submission)
+        else:
+            early[index] = outcome
+    # shielded: a client that hangs up does not cancel the write it already joined
+    written = iter(await asyncio.shield(asyncio.gather(*(s.future for s in queued))))
+    outcomes = [early[i] if i in early else next(written) for i in range(len(submissions))]
+    for outcome in outcomes:
+        INGEST_ACCEPTED.labels(_label(outcome)).inc()
+    return outcomes
+
+
+def _label(outcome: Outcome) -> str:
+    if outcome.error is not None:
+        return "rejected"
+    return "replayed" if outcome.replayed else "created"
+
+
+async def submit_feedback(
+    batcher: IngestBatcher,
+    principal: Principal,
+    data: FeedbackCreate,
+    idempotency_key: str | None,
+) -> Outcome:
+    [outcome] = await _outcomes(batcher, [new_submission(data, principal, idempotency_key)])
+    if outcome.error is not None:
+        raise outcome.error
+    return outcome
+
+
+def _problem(error: DomainError) -> Problem:
+    return Problem(
+        title=error.title,
+        status=error.status,
+        detail=error.detail,
+        code=error.code,
+        errors=error.errors,
+    )
+
+
+async def submit_batch(
+    batcher: IngestBatcher, principal: Principal, batch: FeedbackBatch
+) -> BatchReport:
+    submissions = [
+        new_submission(item, principal, item.idempotency_key, prefix=f"items[{index}].")
+        for index, item in enumerate(batch.items)
+    ]
+    outcomes = await _outcomes(batcher, submissions)
+    if all(o.error is not None and o.error.status == 503 for o in outcomes):
+        raise outcomes[0].error  # type: ignore[misc]
+    results = []
+    for index, outcome in enumerate(outcomes):
+        if outcome.error is not None:
+            results.append(
+                BatchItemResult(
+                    index=index,
+                    status=outcome.error.status,
+                    outcome="rejected",
+                    problem=_problem(outcome.error),
+                )
+            )
+        else:
+            results.append(
+                BatchItemResult(
+                    index=index,
+                    status=201,
+                    outcome="replayed" if outcome.replayed else "created",
+                    receipt=outcome.receipt,
+                )
+            )
+    accepted = sum(1 for r in results if r.status == 201)
+    return BatchReport(accepted=accepted, rejected=len(results) - accepted, results=results)
