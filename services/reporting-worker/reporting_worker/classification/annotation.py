@@ -8,7 +8,7 @@ past its segment.
 import itertools
 from dataclasses import dataclass, field
 
-from reporting_worker.classification.lexicon import Lexicon
+from reporting_worker.classification.lexicon import Lexicon, NegationWords
 from reporting_worker.classification.morphology import Lemmatizer
 from reporting_worker.classification.text import TokenKind, tokenise
 
@@ -108,15 +108,18 @@ def _passed_by_negation(word: Word, transparent: frozenset[str], passes_attribut
     )
 
 
-def _negate_forward(words: list[Word], start: int, transparent: frozenset[str]) -> None:
+def _negate_forward(words: list[Word], start: int, negation: NegationWords) -> None:
     negator = words[start]
     passes_attributes = negator.lemma != _PARTICLE_NEGATOR
+    relief = False
     for steps, word in enumerate(words[start + 1 :]):
         if word.segment != negator.segment or steps >= FORWARD_REACH:
             return
         word.negated_by = start
-        if not _passed_by_negation(word, transparent, passes_attributes):
-            word.negation_target = True
+        # «не пришлось бегать» is a relief, «не смог войти» a failure
+        relief = relief or word.lemma in negation.relief
+        if not _passed_by_negation(word, negation.transparent, passes_attributes):
+            word.negation_target = not relief
             return
 
 
@@ -153,15 +156,15 @@ def _mark_negation(words: list[Word], lexicon: Lexicon) -> None:
             # «очереди не было» negates what precedes, «не было очереди» what follows
             if _content_before(words, i):
                 _negate_backward(words, i, negation.transparent)
-            _negate_forward(words, i, negation.transparent)
+            _negate_forward(words, i, negation)
         elif word.lemma in negation.backward:
             # «очереди нет» / «нет очереди»: whichever side has the noun
             if _content_after(words, i, negation.transparent):
-                _negate_forward(words, i, negation.transparent)
+                _negate_forward(words, i, negation)
             elif _content_before(words, i):
                 _negate_backward(words, i, negation.transparent)
         elif word.lemma in negation.forward:
-            _negate_forward(words, i, negation.transparent)
+            _negate_forward(words, i, negation)
         elif word.pos == "COMP" and word.surface.startswith("по"):
             # «можно было и повежливее»: a wish for more of it is a lack of it
             word.negated_by = i

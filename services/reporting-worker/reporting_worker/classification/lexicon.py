@@ -56,6 +56,8 @@ class NegationWords:
     # verbs whose negation is no complaint («не ожидала такого сервиса»); others are one:
     # «не выдают», «не применилась»
     benign: frozenset[str]
+    # necessity words that turn a negation into relief: «не пришлось», «не нужно»
+    relief: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def parse_lexicon(data: dict[str, Any], lemma: Lemmatise) -> Lexicon:
             existential=_words(negation["existential"], lemma),
             transparent=_words(negation["transparent"], lemma),
             benign=_words(negation["benign"], lemma),
+            relief=_words(negation["relief"], lemma),
         ),
         contrast=_words(data["contrast"], lemma),
         question_words=_words(data["question_words"], lemma),
