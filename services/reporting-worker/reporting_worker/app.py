@@ -1,6 +1,8 @@
 from fastapi import FastAPI
 
 from otklik_kit.app import ServiceSpec, create_service_app
+from reporting_worker.classification.router import CLASSIFY_PATH, load_classifier
+from reporting_worker.classification.router import router as classification_router
 from reporting_worker.config import ReportingSettings
 from reporting_worker.directory.router import router as directory_router
 
@@ -13,6 +15,7 @@ Errors are RFC 9457 `application/problem+json`.
 """
 
 TAGS = [
+    {"name": "classification", "description": "Pain categories and sentiment of comments"},
     {"name": "directory", "description": "The worker's copy of the catalog"},
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
@@ -24,7 +27,9 @@ def create_app(settings: ReportingSettings | None = None) -> FastAPI:
         title="Otklik reporting-worker",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[directory_router],
+        routers=[directory_router, classification_router],
         tags=TAGS,
+        on_startup=[load_classifier],
+        bulk_paths=frozenset({CLASSIFY_PATH}),
     )
     return create_service_app(spec, settings or ReportingSettings())

@@ -41,6 +41,18 @@ def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
     return check
 
 
+def require_any(*scopes: Scope) -> Callable[..., Awaitable[Principal]]:
+    """Passes a key holding at least one of the scopes."""
+
+    async def check(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
+        if not any(principal.has(scope) for scope in scopes):
+            names = ", ".join(f"`{scope.value}`" for scope in scopes)
+            raise Forbidden(f"This operation needs one of the scopes {names}")
+        return principal
+
+    return check
+
+
 Authenticated = Annotated[Principal, Depends(authenticate)]
 PlansReader = Annotated[Principal, Depends(require(Scope.PLANS_READ))]
 PlansWriter = Annotated[Principal, Depends(require(Scope.PLANS_WRITE))]

@@ -1,5 +1,6 @@
 """The comment classifier: pain categories with scores and the sentiment of one comment."""
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from reporting_worker.classification.evidence import weigh
 from reporting_worker.classification.lexicon import Lexicon, load_lexicon
 from reporting_worker.classification.morphology import Lemmatizer, Morphology
 from reporting_worker.classification.sentiment import decide_sentiment, tone
+from reporting_worker.classification.text import normalise
 from reporting_worker.classification.typos import TypoCorrector
 
 # the score given to `other` or `praise` when they stand in for "nothing else found"
@@ -45,6 +47,10 @@ class Classifier:
         forms = {form: lemma for lemma in lexicon.lemmas() for form in morphology.forms(lemma)}
         return cls(lexicon, Lemmatizer(morphology, TypoCorrector(forms)))
 
+    def lemma(self, word: str) -> str:
+        """The lemma the classifier reads for a word (typos corrected)."""
+        return self._lemmatizer.analyse(normalise(word)).lemma
+
     def classify(self, text: str, rating: int | None = None) -> Classification:
         """Pain categories (score in [0, 1], threshold applied) and sentiment of a comment;
         `rating` (1–5 stars), when known, shifts the sentiment."""
@@ -65,3 +71,9 @@ class Classifier:
             fallback = PainCategory.PRAISE if sentiment == "positive" else PainCategory.OTHER
             found = [(fallback, FALLBACK_SCORE)]
         return Classification(categories=found, sentiment=sentiment)
+
+
+@functools.cache
+def shared_classifier() -> Classifier:
+    """The process's one classifier: the API and a worker in the same process share it."""
+    return Classifier.build()
