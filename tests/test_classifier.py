@@ -201,7 +201,7 @@ def test_lexicon_refuses_two_spellings_of_one_lemma(classifier: Classifier) -> N
         "sentiment": {},
         "negation": {
             key: []
-            for key in ("forward", "backward", "existential", "transparent", "benign", "relief")
+            for key in ("forward", "either_way", "existential", "transparent", "benign", "relief")
         },
         "contrast": [],
         "question_words": [],

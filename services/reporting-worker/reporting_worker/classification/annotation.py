@@ -157,7 +157,7 @@ def _mark_negation(words: list[Word], lexicon: Lexicon) -> None:
             if _content_before(words, i):
                 _negate_backward(words, i, negation.transparent)
             _negate_forward(words, i, negation)
-        elif word.lemma in negation.backward:
+        elif word.lemma in negation.either_way:
             # «очереди нет» / «нет очереди»: whichever side has the noun
             if _content_after(words, i, negation.transparent):
                 _negate_forward(words, i, negation)

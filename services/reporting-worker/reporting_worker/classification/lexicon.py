@@ -47,8 +47,8 @@ class Cue:
 class NegationWords:
     # negate what follows: «не», «без», «никакой», «ни»
     forward: frozenset[str]
-    # negate what precedes in the same phrase: «очереди нет», «проблем не было»
-    backward: frozenset[str]
+    # negate the side that holds the noun: «очереди нет», «нет очереди», «вывески никакой»
+    either_way: frozenset[str]
     # verbs of being after «не» that turn it backwards: «не было», «не возникло»
     existential: frozenset[str]
     # words a forward negation passes over to reach its word: «не очень вежливо», «не смог»
@@ -133,7 +133,7 @@ def parse_lexicon(data: dict[str, Any], lemma: Lemmatise) -> Lexicon:
         cues=tuple(cues),
         negation=NegationWords(
             forward=_words(negation["forward"], lemma),
-            backward=_words(negation["backward"], lemma),
+            either_way=_words(negation["either_way"], lemma),
             existential=_words(negation["existential"], lemma),
             transparent=_words(negation["transparent"], lemma),
             benign=_words(negation["benign"], lemma),
