@@ -9,6 +9,9 @@ from reporting_worker.classification.typos import TypoCorrector
 
 # enough for the working vocabulary of citizens' comments; each entry is a few hundred bytes
 CACHE_SIZE = 100_000
+# participles and gerunds multiply a verb's forms tenfold and are rarely misspelt in comments;
+# leaving them out of the typo index keeps it small
+_UNCORRECTED_POS = frozenset({"PRTF", "PRTS", "GRND"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +37,18 @@ class Morphology:
         return WordAnalysis(lemma=lemma, pos=str(pos) if pos else None), known
 
     def forms(self, lemma: str) -> set[str]:
-        """Every inflected form of a dictionary lemma (just the lemma when it is not one)."""
+        """The inflected forms of a dictionary lemma a typo may be read as; just the lemma for a
+        word the dictionary does not know (a guessed paradigm invents forms: «хамло» → «хамть»)."""
         forms = {lemma}
+        if not self._analyzer.word_is_known(lemma):
+            return forms
         for parse in self._analyzer.parse(lemma):
             if str(parse.normal_form).replace("ё", "е") == lemma:
-                forms |= {str(form.word).replace("ё", "е") for form in parse.lexeme}
+                forms |= {
+                    str(form.word).replace("ё", "е")
+                    for form in parse.lexeme
+                    if form.tag.POS not in _UNCORRECTED_POS
+                }
         return forms
 
 
@@ -57,4 +67,4 @@ class Lemmatizer:
         corrected = self._corrector.correct(word)
         if corrected is None:
             return analysis
-        return self._morphology.analyse(corrected)[0]
+        return WordAnalysis(lemma=corrected, pos=self._morphology.analyse(corrected)[0].pos)
