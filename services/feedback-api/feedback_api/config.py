@@ -27,6 +27,17 @@ class FeedbackSettings(KitSettings):
     webhook_max_attempts: int = Field(
         default=8, ge=1, le=30, validation_alias="WEBHOOK_MAX_ATTEMPTS"
     )
+    # the wait before retry n is base * 3^(n-1), at most max: 10 s, 30 s, 90 s, 4.5 min, ...
+    webhook_retry_base_seconds: float = Field(
+        default=10.0, gt=0, validation_alias="WEBHOOK_RETRY_BASE_SECONDS"
+    )
+    webhook_retry_max_seconds: float = Field(
+        default=6 * 3600.0, gt=0, validation_alias="WEBHOOK_RETRY_MAX_SECONDS"
+    )
+    # rows of one CSV/XLSX export of the feedback list
+    export_max_rows: int = Field(
+        default=100_000, ge=1, le=1_000_000, validation_alias="EXPORT_MAX_ROWS"
+    )
 
     @model_validator(mode="after")
     def _real_secret_in_production(self) -> "FeedbackSettings":

@@ -5,7 +5,7 @@ from feedback_api.contacts.models import Contact, ContactAccess
 from feedback_api.database import Base, inbox, outbox
 from feedback_api.feedback.models import Feedback, IdempotencyKey, ReviewPolicy
 from feedback_api.review.models import Proposal
-from feedback_api.webhooks.models import WebhookAttempt, WebhookEndpoint
+from feedback_api.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "Base",
@@ -19,6 +19,7 @@ __all__ = [
     "Proposal",
     "ReviewPolicy",
     "WebhookAttempt",
+    "WebhookDelivery",
     "WebhookEndpoint",
     "inbox",
     "outbox",
