@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from feedback_api.config import FeedbackSettings
+from feedback_api.review.filters import MOSCOW
 from otklik_kit.auth.scopes import Scope
 from tests.conftest import KeyMaker, bearer
 from tests.review_helpers import Desk, complaint, listed_ids, open_desk, post_feedback
@@ -98,7 +99,8 @@ async def test_each_filter_narrows_the_list_to_its_feedback(
     assert await only(overdue="false") == {praise, queue, other, site, result}
     assert await only(occurred_to=ago(days=5)) == {result}
     assert await only(occurred_from=ago(days=5)) == {praise, queue, other, site}
-    tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+    # a bare date is a Moscow date
+    tomorrow = (datetime.now(MOSCOW) + timedelta(days=1)).date().isoformat()
     assert await only(received_from=tomorrow) == set()
     assert await only(received_to=tomorrow, agency_id=c.other_agency_id) == {other}
 
