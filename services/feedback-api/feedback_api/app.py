@@ -5,6 +5,8 @@ import logging
 from fastapi import FastAPI
 
 from feedback_api.config import FeedbackSettings
+from feedback_api.contacts.router import erasure_router
+from feedback_api.contacts.router import router as contacts_router
 from feedback_api.crypto import secret_box
 from feedback_api.database import outbox
 from feedback_api.feedback.partitions import ensure_partitions
@@ -25,6 +27,11 @@ Errors are RFC 9457 `application/problem+json`.
 
 TAGS = [
     {"name": "feedback", "description": "Posting ratings and comments; the receipt"},
+    {
+        "name": "contacts",
+        "description": "Citizens' contact details: encrypted, read with the `feedback:contacts` "
+        "scope only, every read recorded, erased on request and after the retention period",
+    },
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
 BATCH_PATH = "/api/v1/feedback/batch"
@@ -58,7 +65,7 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
         title="Otklik feedback-api",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[ingest_router],
+        routers=[ingest_router, contacts_router, erasure_router],
         tags=TAGS,
         outbox=outbox,
         worker=WORKER,

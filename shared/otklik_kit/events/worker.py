@@ -55,7 +55,7 @@ def build_worker(
     handle_signals: bool | None = None,
     configure_logs: bool = True,
 ) -> Worker:
-    """ctx of every job holds `settings`, `sessionmaker` and `redis` (arq's pool)."""
+    """ctx of every job holds `settings`, `engine`, `sessionmaker` and `redis` (arq's pool)."""
     engine = create_engine(settings)
     sessionmaker = create_sessionmaker(engine)
     consumer = EventConsumer(
@@ -66,6 +66,7 @@ def build_worker(
         if configure_logs:
             configure_logging(spec.service, settings.log_level)
         ctx["settings"] = settings
+        ctx["engine"] = engine
         ctx["sessionmaker"] = sessionmaker
         for hook in spec.on_startup:
             await hook(ctx)
