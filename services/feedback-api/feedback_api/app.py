@@ -5,6 +5,8 @@ import logging
 from fastapi import FastAPI
 
 from feedback_api.config import FeedbackSettings
+from feedback_api.contacts.router import erasure_router
+from feedback_api.contacts.router import router as contacts_router
 from feedback_api.crypto import secret_box
 from feedback_api.database import outbox
 from feedback_api.feedback.partitions import ensure_partitions
@@ -33,6 +35,11 @@ TAGS = [
         "description": "Operators: listing and export, assignment, answers, closing, proposals",
     },
     {"name": "webhooks", "description": "Answers delivered to the client that posted, signed"},
+    {
+        "name": "contacts",
+        "description": "Citizens' contact details: encrypted, read with the `feedback:contacts` "
+        "scope only, every read recorded, erased on request and after the retention period",
+    },
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
 BATCH_PATH = "/api/v1/feedback/batch"
@@ -66,7 +73,14 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
         title="Otklik feedback-api",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[ingest_router, review_router, policies_router, webhooks_router],
+        routers=[
+            ingest_router,
+            review_router,
+            policies_router,
+            webhooks_router,
+            contacts_router,
+            erasure_router,
+        ],
         tags=TAGS,
         outbox=outbox,
         worker=WORKER,
