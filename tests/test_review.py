@@ -18,7 +18,9 @@ from feedback_api.config import FeedbackSettings
 from feedback_api.review.filters import MOSCOW
 from otklik_kit.auth.scopes import Scope
 from tests.conftest import KeyMaker, bearer
+from tests.feedback_helpers import feedback_body, sync_catalog
 from tests.review_helpers import Desk, complaint, listed_ids, open_desk, post_feedback
+from tests.test_touchpoints import create_touchpoint
 
 PRAISE = "Всё быстро, спасибо"
 
@@ -401,3 +403,33 @@ async def test_the_posting_client_polls_status_and_answer(
         1,
     )
     assert status["answered_at"] is not None
+
+
+async def test_touchpoints_of_the_registry_reach_feedback_and_filter_it(
+    feedback: httpx.AsyncClient,
+    plans: httpx.AsyncClient,
+    plans_app: FastAPI,
+    feedback_settings: FeedbackSettings,
+    admin_headers: dict[str, str],
+    desk: Desk,
+) -> None:
+    c = desk.catalog
+    office = await create_touchpoint(plans, admin_headers, c.agency_id, service_ids=[c.service_id])
+    await sync_catalog(plans_app, feedback_settings)
+    at_office = await post_feedback(
+        feedback, desk.portal, c, channel="mfc", touchpoint_id=office["id"]
+    )
+    await post_feedback(feedback, desk.portal, c)
+
+    assert await listed_ids(feedback, desk.reviewer, touchpoint_id=office["id"]) == [at_office]
+
+    deleted = await plans.delete(f"/api/v1/touchpoints/{office['id']}", headers=admin_headers)
+    assert deleted.status_code == 204
+    await sync_catalog(plans_app, feedback_settings)
+    refused = await feedback.post(
+        "/api/v1/feedback",
+        json=feedback_body(c, touchpoint_id=office["id"]),
+        headers=desk.portal,
+    )
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["type"] == "unknown_touchpoint"

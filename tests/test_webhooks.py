@@ -1,24 +1,29 @@
 """Answers delivered to the client that posted the feedback: a real endpoint on 127.0.0.1
 receives them signed; failures are logged and retried with backoff."""
 
+import dataclasses
 import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
+from arq.connections import ArqRedis
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from feedback_api.config import FeedbackSettings
 from feedback_api.webhooks.delivery import deliver_due_webhooks
+from feedback_api.webhooks.housekeeping import prune_webhook_history_job
 from feedback_api.worker import WORKER as FEEDBACK_WORKER
 from otklik_kit.auth.scopes import Scope
 from otklik_kit.events.relay import OutboxRelay
+from otklik_shared.events import queue_name
 from tests.conftest import KeyMaker, bearer, drain
 from tests.review_helpers import Desk, complaint, open_desk
 from tests.webhook_receiver import signature_is_valid, webhook_receiver
 
+DELIVERY_CRON = "cron:webhooks.deliver"
 ANSWER = "Здравствуйте! Окно приёма документов открыто, очередь сокращена."
 
 
@@ -49,7 +54,9 @@ class Deliveries:
     async def carry_events(self) -> None:
         while await self._relay.relay_once():
             pass
-        await drain(FEEDBACK_WORKER, self.settings)
+        # the worker's cron would deliver on its own if a 5-second tick fell inside the drain;
+        # these tests run each delivery round themselves, at the time they choose
+        await drain(dataclasses.replace(FEEDBACK_WORKER, cron_jobs=()), self.settings)
 
     async def round(self, now: datetime | None = None, **settings: Any) -> int:
         ctx = {
@@ -254,3 +261,42 @@ async def test_other_clients_neither_receive_the_answer_nor_see_its_log(
         "/api/v1/webhooks/endpoint", json={"url": "ftp://example.org/x"}, headers=desk.portal
     )
     assert invalid.status_code == 422
+
+
+async def test_the_feedback_worker_runs_the_delivery_round(
+    feedback: httpx.AsyncClient,
+    desk: Desk,
+    deliveries: Deliveries,
+    feedback_settings: FeedbackSettings,
+    redis: ArqRedis,
+) -> None:
+    async with webhook_receiver() as receiver:
+        await register(feedback, desk.portal, receiver.url)
+        feedback_id = await complaint(feedback, desk)
+        await answer(feedback, desk, feedback_id)
+        await deliveries.carry_events()
+        # what the cron enqueues every 5 seconds, run by the worker as built for production
+        await redis.enqueue_job(DELIVERY_CRON, _queue_name=queue_name("feedback"))
+        await drain(FEEDBACK_WORKER, feedback_settings)
+
+    assert [r.json()["feedback_id"] for r in receiver.requests] == [feedback_id]
+
+
+async def test_webhook_history_is_kept_ninety_days(
+    feedback: httpx.AsyncClient,
+    desk: Desk,
+    deliveries: Deliveries,
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    async with webhook_receiver() as receiver:
+        await register(feedback, desk.portal, receiver.url)
+        feedback_id = await complaint(feedback, desk)
+        await answer(feedback, desk, feedback_id)
+        await deliveries.carry_events()
+        await deliveries.round()
+    ctx = {"sessionmaker": sessionmaker}
+
+    assert await prune_webhook_history_job(ctx, now=datetime.now(UTC) + timedelta(days=89)) == 0
+    assert len(await attempts(feedback, desk.portal, feedback_id)) == 1
+    assert await prune_webhook_history_job(ctx, now=datetime.now(UTC) + timedelta(days=91)) == 1
+    assert await attempts(feedback, desk.portal, feedback_id) == []

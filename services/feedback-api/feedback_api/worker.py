@@ -22,6 +22,7 @@ from feedback_api.webhooks.delivery import (
     on_feedback_answered,
     open_http_client,
 )
+from feedback_api.webhooks.housekeeping import prune_webhook_history_job
 from otklik_kit.events.consumer import Handler
 from otklik_kit.events.worker import WorkerSpec
 
@@ -63,6 +64,7 @@ WORKER = WorkerSpec(
             timeout=300,
             unique=True,
         ),
+        cron(prune_webhook_history_job, name="cron:webhooks.prune", hour=4, minute=21),
     ),
     on_startup=(open_http_client,),
     on_shutdown=(close_http_client,),

@@ -42,12 +42,14 @@ class WebhookEndpoint(Base):
 
 class WebhookAttempt(Base):
     __tablename__ = "webhook_attempts"
+    # a client's log, newest first
+    __table_args__ = (Index("ix_webhook_attempts_key_at", "api_key_id", "at"),)
 
     id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")
     )
     feedback_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), index=True)
-    api_key_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), index=True)
+    api_key_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True))
     answer_number: Mapped[int] = mapped_column(Integer)
     attempt: Mapped[int] = mapped_column(Integer)
     url: Mapped[str] = mapped_column(String(2000))
