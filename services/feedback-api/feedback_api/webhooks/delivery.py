@@ -30,6 +30,7 @@ from feedback_api.webhooks.signing import (
     signature,
 )
 from otklik_kit.ids import uuid7
+from otklik_kit.observability.metrics import WEBHOOK_TRIES
 from otklik_shared.events import FeedbackAnswered
 
 logger = logging.getLogger("otklik.webhooks")
@@ -139,11 +140,14 @@ async def _record(
         row.last_error = result.error
         if result.delivered:
             row.status, row.finished_at = DeliveryStatus.DELIVERED, now
+            WEBHOOK_TRIES.labels("delivered").inc()
         elif row.attempts >= settings.webhook_max_attempts:
             row.status, row.finished_at = DeliveryStatus.FAILED, now
+            WEBHOOK_TRIES.labels("failed").inc()
             logger.warning("webhook delivery gave up", extra={"delivery_id": str(row.id)})
         else:
             row.next_attempt_at = now + retry_delay(settings, row.attempts)
+            WEBHOOK_TRIES.labels("retry").inc()
 
 
 async def _drop(
