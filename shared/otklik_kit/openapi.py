@@ -1,7 +1,8 @@
 """OpenAPI post-processing: every error response is declared as application/problem+json.
 
-Authenticated operations get 401/403/429 (per-key rate limit), operations with a body get 413, and every API operation
-gets 503 (backing store outage), so generated clients know each error shape without guessing.
+Authenticated operations get 401/403/429 (per-key rate limit), operations with a body get 413,
+and every API operation gets 503 (backing store outage), so generated clients know each error
+shape without guessing.
 """
 
 from typing import Any
