@@ -14,9 +14,7 @@ from tests.conftest import KeyMaker, bearer, running
 
 @pytest.fixture
 async def plans_limited(settings_overrides: dict[str, Any]) -> AsyncIterator[httpx.AsyncClient]:
-    settings = PlansSettings(
-        **settings_overrides, RATE_LIMIT_PER_SECOND=0.5, RATE_LIMIT_BURST=3
-    )
+    settings = PlansSettings(**settings_overrides, RATE_LIMIT_PER_SECOND=0.5, RATE_LIMIT_BURST=3)
     async with running(create_app(settings)) as client:
         yield client
 
