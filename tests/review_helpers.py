@@ -7,12 +7,15 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
 from tests.conftest import KeyMaker, bearer
 from tests.feedback_helpers import Catalog, feedback_body, seed_catalog
 
+PRAISE = "Всё быстро, спасибо"
 COMPLAINT = "Заявление приняли только с третьей попытки, в очереди простоял два часа."
 
 
@@ -71,3 +74,13 @@ async def listed_ids(
     response = await client.get(path, params={"limit": 200, **query}, headers=headers)
     assert response.status_code == 200, response.text
     return [item["id"] for item in response.json()["items"]]
+
+
+async def update_feedback(
+    sessionmaker: async_sessionmaker[AsyncSession], feedback_id: str, assignment: str
+) -> None:
+    """Sets what no API of feedback-api sets: a classification, or an answer date in the past."""
+    async with sessionmaker() as session, session.begin():
+        await session.execute(
+            text(f"UPDATE feedback.feedback SET {assignment} WHERE id = :id"), {"id": feedback_id}
+        )
