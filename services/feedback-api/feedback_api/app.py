@@ -10,6 +10,8 @@ from feedback_api.database import outbox
 from feedback_api.feedback.partitions import ensure_partitions
 from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.ingest.router import router as ingest_router
+from feedback_api.surveys.public_router import router as public_surveys_router
+from feedback_api.surveys.router import router as surveys_router
 from feedback_api.worker import WORKER
 from otklik_kit.app import ServiceSpec, create_service_app
 
@@ -26,6 +28,8 @@ Errors are RFC 9457 `application/problem+json`.
 TAGS = [
     {"name": "feedback", "description": "Posting ratings and comments; the receipt"},
     {"name": "operations", "description": "Health, readiness and metrics"},
+    {"name": "surveys", "description": "Survey templates, runs behind a permanent link, results"},
+    {"name": "public surveys", "description": "A survey's public form and answers (no API key)"},
 ]
 BATCH_PATH = "/api/v1/feedback/batch"
 
@@ -58,7 +62,11 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
         title="Otklik feedback-api",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[ingest_router],
+        routers=[
+            ingest_router,
+            surveys_router,
+            public_surveys_router,
+        ],
         tags=TAGS,
         outbox=outbox,
         worker=WORKER,

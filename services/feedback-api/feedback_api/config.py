@@ -1,4 +1,4 @@
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 
 from otklik_kit.settings import KitSettings
 
@@ -27,6 +27,22 @@ class FeedbackSettings(KitSettings):
     webhook_max_attempts: int = Field(
         default=8, ge=1, le=30, validation_alias="WEBHOOK_MAX_ATTEMPTS"
     )
+    # public survey answers allowed per client IP, and per respondent token, in a minute
+    survey_rate_limit_per_minute: int = Field(
+        default=60, ge=1, le=100_000, validation_alias="SURVEY_RATE_LIMIT_PER_MINUTE"
+    )
+    # the survey link given in results, e.g. a portal page that renders the public form:
+    # `https://portal.example.ru/opros/{token}`; by default the API's own public form URL
+    survey_link_template: str | None = Field(default=None, validation_alias="SURVEY_LINK_TEMPLATE")
+
+    @field_validator("survey_link_template")
+    @classmethod
+    def _link_with_token(cls, value: str | None) -> str | None:
+        if value is not None and (
+            not value.startswith(("https://", "http://")) or "{token}" not in value
+        ):
+            raise ValueError("SURVEY_LINK_TEMPLATE must be an http(s) URL containing {token}")
+        return value
 
     @model_validator(mode="after")
     def _real_secret_in_production(self) -> "FeedbackSettings":
