@@ -120,6 +120,6 @@ def answer_rows(questions: list[Question], answers: list[AnswerIn]) -> list[Answ
             message = f"question {number} needs an answer"
             errors.append(_error("answers", message, "missing_answer"))
     if errors:
-        names = ", ".join(f"body.{e.field}" for e in errors[:10])
+        names = ", ".join(dict.fromkeys(f"body.{e.field}" for e in errors[:10]))
         raise UnprocessableEntity(f"{len(errors)} answer(s) invalid: {names}", errors=errors)
     return rows
