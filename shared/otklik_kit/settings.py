@@ -42,6 +42,12 @@ class KitSettings(BaseSettings):
     outbox_stale_seconds: float = Field(default=60.0, gt=0, validation_alias="OUTBOX_STALE_SECONDS")
     # plans-api and feedback-api consume their event queues in-process unless this is off
     # (then run `otklik worker <service>` beside them)
+    # operators' bearer JWTs from the agency's OIDC provider (off unless issuer and JWKS are set)
+    oidc_issuer: str | None = Field(default=None, validation_alias="OIDC_ISSUER")
+    oidc_jwks_url: str | None = Field(default=None, validation_alias="OIDC_JWKS_URL")
+    oidc_audience: str = Field(default="otklik", validation_alias="OIDC_AUDIENCE")
+    oidc_scopes_claim: str = Field(default="scope", validation_alias="OIDC_SCOPES_CLAIM")
+    oidc_agency_claim: str = Field(default="agency_id", validation_alias="OIDC_AGENCY_CLAIM")
     embedded_worker_enabled: bool = Field(default=True, validation_alias="EMBEDDED_WORKER_ENABLED")
     worker_max_jobs: int = Field(default=20, ge=1, validation_alias="WORKER_MAX_JOBS")
     worker_poll_seconds: float = Field(default=0.05, gt=0, validation_alias="WORKER_POLL_SECONDS")

@@ -5,6 +5,8 @@ import logging
 from fastapi import FastAPI
 
 from feedback_api.config import FeedbackSettings
+from feedback_api.contacts.router import erasure_router
+from feedback_api.contacts.router import router as contacts_router
 from feedback_api.crypto import secret_box
 from feedback_api.database import outbox
 from feedback_api.feedback.partitions import ensure_partitions
@@ -27,6 +29,11 @@ Errors are RFC 9457 `application/problem+json`.
 
 TAGS = [
     {"name": "feedback", "description": "Posting ratings and comments; the receipt"},
+    {
+        "name": "contacts",
+        "description": "Citizens' contact details: encrypted, read with the `feedback:contacts` "
+        "scope only, every read recorded, erased on request and after the retention period",
+    },
     {"name": "operations", "description": "Health, readiness and metrics"},
     {"name": "surveys", "description": "Survey templates, runs behind a permanent link, results"},
     {"name": "public surveys", "description": "A survey's public form and answers (no API key)"},
@@ -64,6 +71,8 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
         version="1.0.0",
         routers=[
             ingest_router,
+            contacts_router,
+            erasure_router,
             surveys_router,
             public_surveys_router,
         ],

@@ -1,5 +1,8 @@
 """feedback-api's arq worker (embedded in the API process unless EMBEDDED_WORKER_ENABLED=false):
-keeps the catalog copy, applies classifications, delivers answers to webhooks."""
+keeps the catalog copy, applies classifications, delivers answers to webhooks, housekeeping."""
+
+from arq import cron
+from arq.worker import func
 
 from feedback_api.catalog.handlers import (
     on_agency_upserted,
@@ -7,6 +10,12 @@ from feedback_api.catalog.handlers import (
     on_touchpoint_upserted,
 )
 from feedback_api.database import CONSUMER, inbox
+from feedback_api.feedback.classification import on_feedback_classified
+from feedback_api.maintenance import (
+    ensure_partitions_job,
+    expire_contacts_job,
+    expire_idempotency_keys_job,
+)
 from otklik_kit.events.consumer import Handler
 from otklik_kit.events.worker import WorkerSpec
 
@@ -14,6 +23,30 @@ HANDLERS: dict[str, Handler] = {
     "agency.upserted": on_agency_upserted,
     "service.upserted": on_service_upserted,
     "touchpoint.upserted": on_touchpoint_upserted,
+    "feedback.classified": on_feedback_classified,
 }
 
-WORKER = WorkerSpec(service="feedback-api", consumer=CONSUMER, inbox=inbox, handlers=HANDLERS)
+MAINTENANCE = (
+    func(expire_contacts_job, name="feedback.expire_contacts", max_tries=3, timeout=600),
+    func(expire_idempotency_keys_job, name="feedback.expire_idempotency_keys", max_tries=3),
+    func(ensure_partitions_job, name="feedback.ensure_partitions", max_tries=3),
+)
+
+WORKER = WorkerSpec(
+    service="feedback-api",
+    consumer=CONSUMER,
+    inbox=inbox,
+    handlers=HANDLERS,
+    functions=MAINTENANCE,
+    cron_jobs=(
+        # every replica runs the worker: arq's cron job ids make each run happen once
+        cron(expire_contacts_job, name="cron:feedback.expire_contacts", minute=17, unique=True),
+        cron(
+            expire_idempotency_keys_job,
+            name="cron:feedback.expire_idempotency_keys",
+            minute={7, 37},
+            unique=True,
+        ),
+        cron(ensure_partitions_job, name="cron:feedback.ensure_partitions", hour=3, minute=3),
+    ),
+)
