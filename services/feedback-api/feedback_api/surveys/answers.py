@@ -1,7 +1,7 @@
 """Checking a response against the run's questions, and the answer rows it becomes.
 
 Every mistake is reported at once, each naming its place in the request (`answers[2].value`),
-so a form can mark all the wrong fields in one round trip.
+so a form can mark all the wrong fields in one round trip. Messages never repeat the values sent.
 """
 
 from dataclasses import dataclass
@@ -38,7 +38,7 @@ def _score(question: Question, value: Any) -> list[AnswerRow]:
     if not _whole_number(value):
         raise InvalidAnswer(f"{what} is a whole number from {low} to {high}", "invalid_type")
     if not low <= value <= high:
-        raise InvalidAnswer(f"{what} is from {low} to {high}, not {value}", "out_of_range")
+        raise InvalidAnswer(f"{what} is from {low} to {high}", "out_of_range")
     return [AnswerRow(0, number=value)]
 
 
@@ -47,7 +47,7 @@ def _option(question: Question, value: Any) -> int:
     if not _whole_number(value):
         raise InvalidAnswer(f"an option is chosen by its id, 1 to {count}", "invalid_type")
     if not 1 <= value <= count:
-        raise InvalidAnswer(f"no option {value}; the options are 1 to {count}", "unknown_option")
+        raise InvalidAnswer(f"no such option; the options are 1 to {count}", "unknown_option")
     return int(value)
 
 
@@ -95,13 +95,11 @@ def answer_rows(questions: list[Question], answers: list[AnswerIn]) -> list[Answ
     for index, answer in enumerate(answers):
         number = answer.question
         if not 1 <= number <= len(questions):
-            message = (
-                f"the survey has no question {number}; its questions are 1 to {len(questions)}"
-            )
+            message = f"no such question; the questions are 1 to {len(questions)}"
             errors.append(_error(f"answers[{index}].question", message, "unknown_question"))
             continue
         if number in addressed:
-            message = f"question {number} is answered twice"
+            message = "the question is answered twice"
             errors.append(_error(f"answers[{index}].question", message, "duplicate_answer"))
             continue
         addressed.add(number)
@@ -112,7 +110,7 @@ def answer_rows(questions: list[Question], answers: list[AnswerIn]) -> list[Answ
             errors.append(_error(f"answers[{index}].value", invalid.message, invalid.type))
             continue
         if not given and question.required:
-            message = f"question {number} needs an answer"
+            message = "the question needs an answer"
             errors.append(_error(f"answers[{index}].value", message, "missing_answer"))
         rows += [AnswerRow(number, row.number, row.option, row.text) for row in given]
     for number, question in enumerate(questions, 1):
