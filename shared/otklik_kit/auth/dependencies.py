@@ -9,6 +9,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from otklik_kit.auth.keys import KEY_PREFIX, KeyVerifier, Principal
 from otklik_kit.auth.oidc import OidcVerifier
 from otklik_kit.auth.scopes import Scope
+from otklik_kit.auth.throttle import KeyThrottle
 from otklik_kit.errors import Forbidden, Unauthorized
 
 _bearer = HTTPBearer(
@@ -39,6 +40,9 @@ async def authenticate(
         principal = await verifier.verify(token)
         if principal is None:
             raise Unauthorized("The API key is unknown or revoked")
+    throttle: KeyThrottle | None = request.app.state.throttle
+    if throttle is not None:
+        throttle.check(principal.key_id)
     request.state.principal = principal
     return principal
 
