@@ -14,6 +14,8 @@ from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.ingest.router import router as ingest_router
 from feedback_api.policies.router import router as policies_router
 from feedback_api.review.router import router as review_router
+from feedback_api.surveys.public_router import router as public_surveys_router
+from feedback_api.surveys.router import router as surveys_router
 from feedback_api.webhooks.router import router as webhooks_router
 from feedback_api.worker import WORKER
 from otklik_kit.app import ServiceSpec, create_service_app
@@ -40,6 +42,8 @@ TAGS = [
         "description": "Citizens' contact details: encrypted, read with the `feedback:contacts` "
         "scope only, every read recorded, erased on request and after the retention period",
     },
+    {"name": "surveys", "description": "Survey templates, runs behind a permanent link, results"},
+    {"name": "public surveys", "description": "A survey's public form and answers (no API key)"},
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
 BATCH_PATH = "/api/v1/feedback/batch"
@@ -80,6 +84,8 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
             webhooks_router,
             contacts_router,
             erasure_router,
+            surveys_router,
+            public_surveys_router,
         ],
         tags=TAGS,
         outbox=outbox,

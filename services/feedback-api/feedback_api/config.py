@@ -1,4 +1,4 @@
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 
 from otklik_kit.settings import KitSettings
 
@@ -38,6 +38,22 @@ class FeedbackSettings(KitSettings):
     export_max_rows: int = Field(
         default=100_000, ge=1, le=1_000_000, validation_alias="EXPORT_MAX_ROWS"
     )
+    # public survey answers allowed per client IP, and per respondent token, in a minute
+    survey_rate_limit_per_minute: int = Field(
+        default=60, ge=1, le=100_000, validation_alias="SURVEY_RATE_LIMIT_PER_MINUTE"
+    )
+    # the survey link given in results, e.g. a portal page that renders the public form:
+    # `https://portal.example.ru/opros/{token}`; by default the API's own public form URL
+    survey_link_template: str | None = Field(default=None, validation_alias="SURVEY_LINK_TEMPLATE")
+
+    @field_validator("survey_link_template")
+    @classmethod
+    def _link_with_token(cls, value: str | None) -> str | None:
+        if value is not None and (
+            not value.startswith(("https://", "http://")) or "{token}" not in value
+        ):
+            raise ValueError("SURVEY_LINK_TEMPLATE must be an http(s) URL containing {token}")
+        return value
 
     @model_validator(mode="after")
     def _real_secret_in_production(self) -> "FeedbackSettings":

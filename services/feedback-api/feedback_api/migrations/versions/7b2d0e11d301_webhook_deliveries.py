@@ -2,7 +2,7 @@
 indexed for a client's newest-first listing
 
 Revision ID: 7b2d0e11d301
-Revises: dcdc05a13b11
+Revises: 5a7c0e11d201
 Create Date: 2026-11-23 20:57:05.130302
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "7b2d0e11d301"
-down_revision: str | None = "dcdc05a13b11"
+down_revision: str | None = "5a7c0e11d201"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
