@@ -277,7 +277,7 @@ async def test_the_feedback_worker_runs_the_delivery_round(
         await deliveries.carry_events()
         # what the cron enqueues every 5 seconds, run by the worker as built for production
         await redis.enqueue_job(DELIVERY_CRON, _queue_name=queue_name("feedback"))
-        await drain(FEEDBACK_WORKER, feedback_settings)
+        await drain(FEEDBACK_WORKER, feedback_settings, with_cron=True)
 
     assert [r.json()["feedback_id"] for r in receiver.requests] == [feedback_id]
 
