@@ -49,4 +49,13 @@ def test_every_operation_is_named_tagged_and_declares_problem_errors(name: str) 
         for status, response in errors.items():
             assert list(response["content"]) == ["application/problem+json"], (path, status)
         if path.startswith("/api/"):
-            assert {"401", "403", "503"} <= set(errors), f"{method} {path}"
+            expected = {"401", "403", "503"} if op.get("security") else {"503"}
+            assert expected <= set(errors), f"{method} {path}"
+
+
+@pytest.mark.parametrize("name", sorted(SERVICES))
+def test_only_public_routes_go_without_an_api_key(name: str) -> None:
+    for path, method, op in operations(live_spec(name)):
+        if path.startswith("/api/"):
+            public = path.startswith("/api/v1/public/")
+            assert bool(op.get("security")) != public, f"{method} {path}"

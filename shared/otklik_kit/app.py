@@ -10,6 +10,8 @@ from fastapi import APIRouter, FastAPI
 from sqlalchemy import Table
 
 from otklik_kit.auth.keys import KeyVerifier
+from otklik_kit.auth.oidc import OidcVerifier
+from otklik_kit.auth.throttle import KeyThrottle
 from otklik_kit.db import create_engine, create_sessionmaker
 from otklik_kit.events.relay import OutboxRelay
 from otklik_kit.events.transport import lazy_arq_redis
@@ -55,6 +57,20 @@ def _lifespan(spec: ServiceSpec, settings: KitSettings) -> Any:
         app.state.redis = lazy_arq_redis(settings.redis_url)
         app.state.key_verifier = KeyVerifier(
             app.state.sessionmaker, cache_seconds=settings.api_key_cache_seconds
+        )
+        app.state.throttle = (
+            KeyThrottle(
+                rate_per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst
+            )
+            if settings.rate_limit_per_second > 0
+            else None
+        )
+        app.state.oidc_verifier = (
+            OidcVerifier(
+                issuer=settings.oidc_issuer, jwks_url=settings.oidc_jwks_url, settings=settings
+            )
+            if settings.oidc_issuer and settings.oidc_jwks_url
+            else None
         )
         tasks: list[asyncio.Task[None]] = []
         if spec.outbox is not None:

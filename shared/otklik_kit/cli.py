@@ -85,6 +85,27 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _resync_catalog(args: argparse.Namespace) -> int:
+    from otklik_kit.db import create_engine, create_sessionmaker
+    from plans_api.catalog.republish import republish_catalog
+    from plans_api.config import PlansSettings
+
+    del args
+
+    async def republish() -> str:
+        settings = PlansSettings()
+        engine = create_engine(settings)
+        try:
+            async with create_sessionmaker(engine)() as session, session.begin():
+                done = await republish_catalog(session)
+        finally:
+            await engine.dispose()
+        return f"republished {done.agencies} agencies and {done.services} services"
+
+    print(asyncio.run(republish()) + "; consumers update their copies as the events arrive")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -163,6 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worker.add_argument("--burst", action="store_true", help="drain the queue and exit")
     worker.set_defaults(handler=_worker)
+
+    commands.add_parser(
+        "resync-catalog",
+        help="publish every agency and service of plans-api again (full resync of the copies "
+        "kept by feedback-api and the reporting worker)",
+    ).set_defaults(handler=_resync_catalog)
 
     run = commands.add_parser("run", help="the whole system locally (embedded DB and Redis)")
     run.add_argument("--data-dir", default=".otklik")

@@ -1,7 +1,8 @@
 """OpenAPI post-processing: every error response is declared as application/problem+json.
 
-Authenticated operations get 401/403, operations with a body get 413, and every API operation
-gets 503 (backing store outage), so generated clients know each error shape without guessing.
+Authenticated operations get 401/403/429 (per-key rate limit), operations with a body get 413,
+and every API operation gets 503 (backing store outage), so generated clients know each error
+shape without guessing.
 """
 
 from typing import Any
@@ -23,7 +24,7 @@ def _fix_operation(path: str, operation: dict[str, Any]) -> None:
     responses: dict[str, Any] = operation.setdefault("responses", {})
     wanted = []
     if operation.get("security"):
-        wanted += ["401", "403"]
+        wanted += ["401", "403", "429"]
     if "requestBody" in operation:
         wanted += ["413", "422"]
     if operation.get("parameters"):

@@ -2,7 +2,9 @@
 
 import base64
 import json
+import uuid
 from collections.abc import Callable
+from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -47,6 +49,20 @@ def decode_cursor(cursor: str | None) -> list[Any] | None:
             "cursor", "Invalid cursor", location="query", type_="invalid_cursor"
         )
     return values
+
+
+def decode_time_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
+    """The (moment, id) a page sorted by a timestamp and an id continues after."""
+    values = decode_cursor(cursor)
+    if values is None:
+        return None
+    try:
+        moment, row_id = values
+        return datetime.fromisoformat(str(moment)), uuid.UUID(str(row_id))
+    except ValueError:
+        raise UnprocessableEntity.for_field(
+            "cursor", "Invalid cursor", location="query", type_="invalid_cursor"
+        ) from None
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Page size")]

@@ -1,6 +1,7 @@
 """Every error leaves as RFC 9457 problem+json: domain errors, bad input, routes, outages."""
 
 import logging
+from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
 
@@ -51,10 +52,12 @@ def problem_response(
     )
 
 
-def _field_errors(exc: RequestValidationError) -> list[FieldError]:
+def field_errors(errors: Sequence[Any], loc_prefix: tuple[str | int, ...] = ()) -> list[FieldError]:
+    """pydantic's errors as problem field errors; `loc_prefix` places them inside a request
+    (e.g. ("body", "items", 3) for one item of a batch validated on its own)."""
     result = []
-    for error in exc.errors():
-        loc = [str(part) for part in error.get("loc", ())]
+    for error in errors:
+        loc = [str(part) for part in (*loc_prefix, *error.get("loc", ()))]
         location = loc[0] if loc else "body"
         field = ".".join(loc[1:]) or location
         result.append(
@@ -80,7 +83,7 @@ async def _on_domain_error(request: Request, exc: Exception) -> ProblemResponse:
 
 async def _on_validation_error(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = _field_errors(exc)
+    errors = field_errors(exc.errors())
     names = ", ".join(f"{e.location}.{e.field}" for e in errors[:10])
     return problem_response(
         status=422,

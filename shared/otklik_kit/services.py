@@ -26,6 +26,7 @@ SERVICES: dict[str, ServiceEntry] = {
         app_factory="plans_api.app:create_app",
         settings="plans_api.config:PlansSettings",
         migrations=MigrationTree(schema="plans", script_location="plans_api:migrations"),
+        worker="plans_api.worker:WORKER",
     ),
     "feedback-api": ServiceEntry(
         name="feedback-api",

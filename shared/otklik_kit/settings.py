@@ -40,6 +40,17 @@ class KitSettings(BaseSettings):
     outbox_poll_seconds: float = Field(default=0.1, gt=0, validation_alias="OUTBOX_POLL_SECONDS")
     outbox_sweep_seconds: float = Field(default=30.0, gt=0, validation_alias="OUTBOX_SWEEP_SECONDS")
     outbox_stale_seconds: float = Field(default=60.0, gt=0, validation_alias="OUTBOX_STALE_SECONDS")
+    # per API key and process; 0 turns the limit off
+    rate_limit_per_second: float = Field(
+        default=500, ge=0, validation_alias="RATE_LIMIT_PER_SECOND"
+    )
+    rate_limit_burst: int = Field(default=1000, ge=1, validation_alias="RATE_LIMIT_BURST")
+    # operators' bearer JWTs from the agency's OIDC provider (off unless issuer and JWKS are set)
+    oidc_issuer: str | None = Field(default=None, validation_alias="OIDC_ISSUER")
+    oidc_jwks_url: str | None = Field(default=None, validation_alias="OIDC_JWKS_URL")
+    oidc_audience: str = Field(default="otklik", validation_alias="OIDC_AUDIENCE")
+    oidc_scopes_claim: str = Field(default="scope", validation_alias="OIDC_SCOPES_CLAIM")
+    oidc_agency_claim: str = Field(default="agency_id", validation_alias="OIDC_AGENCY_CLAIM")
     # plans-api and feedback-api consume their event queues in-process unless this is off
     # (then run `otklik worker <service>` beside them)
     embedded_worker_enabled: bool = Field(default=True, validation_alias="EMBEDDED_WORKER_ENABLED")

@@ -5,11 +5,18 @@ import logging
 from fastapi import FastAPI
 
 from feedback_api.config import FeedbackSettings
+from feedback_api.contacts.router import erasure_router
+from feedback_api.contacts.router import router as contacts_router
 from feedback_api.crypto import secret_box
 from feedback_api.database import outbox
 from feedback_api.feedback.partitions import ensure_partitions
 from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.ingest.router import router as ingest_router
+from feedback_api.policies.router import router as policies_router
+from feedback_api.review.router import router as review_router
+from feedback_api.surveys.public_router import router as public_surveys_router
+from feedback_api.surveys.router import router as surveys_router
+from feedback_api.webhooks.router import router as webhooks_router
 from feedback_api.worker import WORKER
 from otklik_kit.app import ServiceSpec, create_service_app
 
@@ -25,6 +32,18 @@ Errors are RFC 9457 `application/problem+json`.
 
 TAGS = [
     {"name": "feedback", "description": "Posting ratings and comments; the receipt"},
+    {
+        "name": "review",
+        "description": "Operators: listing and export, assignment, answers, closing, proposals",
+    },
+    {"name": "webhooks", "description": "Answers delivered to the client that posted, signed"},
+    {
+        "name": "contacts",
+        "description": "Citizens' contact details: encrypted, read with the `feedback:contacts` "
+        "scope only, every read recorded, erased on request and after the retention period",
+    },
+    {"name": "surveys", "description": "Survey templates, runs behind a permanent link, results"},
+    {"name": "public surveys", "description": "A survey's public form and answers (no API key)"},
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
 BATCH_PATH = "/api/v1/feedback/batch"
@@ -58,7 +77,16 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
         title="Otklik feedback-api",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[ingest_router],
+        routers=[
+            ingest_router,
+            review_router,
+            policies_router,
+            webhooks_router,
+            contacts_router,
+            erasure_router,
+            surveys_router,
+            public_surveys_router,
+        ],
         tags=TAGS,
         outbox=outbox,
         worker=WORKER,

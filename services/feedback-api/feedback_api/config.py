@@ -1,4 +1,4 @@
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 
 from otklik_kit.settings import KitSettings
 
@@ -27,6 +27,33 @@ class FeedbackSettings(KitSettings):
     webhook_max_attempts: int = Field(
         default=8, ge=1, le=30, validation_alias="WEBHOOK_MAX_ATTEMPTS"
     )
+    # the wait before retry n is base * 3^(n-1), at most max: 10 s, 30 s, 90 s, 4.5 min, ...
+    webhook_retry_base_seconds: float = Field(
+        default=10.0, gt=0, validation_alias="WEBHOOK_RETRY_BASE_SECONDS"
+    )
+    webhook_retry_max_seconds: float = Field(
+        default=6 * 3600.0, gt=0, validation_alias="WEBHOOK_RETRY_MAX_SECONDS"
+    )
+    # rows of one CSV/XLSX export of the feedback list
+    export_max_rows: int = Field(
+        default=100_000, ge=1, le=1_000_000, validation_alias="EXPORT_MAX_ROWS"
+    )
+    # public survey answers allowed per client IP, and per respondent token, in a minute
+    survey_rate_limit_per_minute: int = Field(
+        default=60, ge=1, le=100_000, validation_alias="SURVEY_RATE_LIMIT_PER_MINUTE"
+    )
+    # the survey link given in results, e.g. a portal page that renders the public form:
+    # `https://portal.example.ru/opros/{token}`; by default the API's own public form URL
+    survey_link_template: str | None = Field(default=None, validation_alias="SURVEY_LINK_TEMPLATE")
+
+    @field_validator("survey_link_template")
+    @classmethod
+    def _link_with_token(cls, value: str | None) -> str | None:
+        if value is not None and (
+            not value.startswith(("https://", "http://")) or "{token}" not in value
+        ):
+            raise ValueError("SURVEY_LINK_TEMPLATE must be an http(s) URL containing {token}")
+        return value
 
     @model_validator(mode="after")
     def _real_secret_in_production(self) -> "FeedbackSettings":

@@ -5,7 +5,8 @@ from feedback_api.contacts.models import Contact, ContactAccess
 from feedback_api.database import Base, inbox, outbox
 from feedback_api.feedback.models import Feedback, IdempotencyKey, ReviewPolicy
 from feedback_api.review.models import Proposal
-from feedback_api.webhooks.models import WebhookAttempt, WebhookEndpoint
+from feedback_api.surveys.models import SurveyAnswer, SurveyResponse, SurveyRun, SurveyTemplate
+from feedback_api.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "Base",
@@ -18,7 +19,12 @@ __all__ = [
     "IdempotencyKey",
     "Proposal",
     "ReviewPolicy",
+    "SurveyAnswer",
+    "SurveyResponse",
+    "SurveyRun",
+    "SurveyTemplate",
     "WebhookAttempt",
+    "WebhookDelivery",
     "WebhookEndpoint",
     "inbox",
     "outbox",

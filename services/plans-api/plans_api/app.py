@@ -9,8 +9,10 @@ from plans_api.config import PlansSettings
 from plans_api.database import outbox
 from plans_api.plans.router import agency_progress_router, checklist_plans_router
 from plans_api.plans.router import router as plans_router
+from plans_api.proposals.router import router as proposals_router
 from plans_api.templates.router import router as templates_router
 from plans_api.touchpoints.router import router as touchpoints_router
+from plans_api.worker import WORKER
 
 DESCRIPTION = """
 Catalog of agencies and state services, the typical optimization plan template, self-check
@@ -30,6 +32,10 @@ TAGS = [
     {
         "name": "touchpoints",
         "description": "The registry of touchpoints where clients meet an agency, per direction",
+    },
+    {
+        "name": "proposals",
+        "description": "Proposals made from citizens' feedback: accepted into plans or rejected",
     },
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
@@ -52,8 +58,10 @@ def create_app(settings: PlansSettings | None = None) -> FastAPI:
             plans_router,
             agency_progress_router,
             touchpoints_router,
+            proposals_router,
         ],
         tags=TAGS,
         outbox=outbox,
+        worker=WORKER,
     )
     return create_service_app(spec, settings or PlansSettings())

@@ -1,12 +1,14 @@
-"""plans-api's tables live in the `plans` schema; its events leave through its outbox."""
+"""plans-api's tables live in the `plans` schema; its events leave through its outbox and the
+events it consumes (proposals from feedback-api) are recorded in its inbox."""
 
 from sqlalchemy.orm import DeclarativeBase
 
 from otklik_kit.db import schema_metadata
-from otklik_kit.events.tables import outbox_table
+from otklik_kit.events.tables import inbox_table, outbox_table
 
 SCHEMA = "plans"
 PRODUCER = "plans-api"
+CONSUMER = "plans"
 
 
 class Base(DeclarativeBase):
@@ -14,3 +16,4 @@ class Base(DeclarativeBase):
 
 
 outbox = outbox_table(Base.metadata)
+inbox = inbox_table(Base.metadata)

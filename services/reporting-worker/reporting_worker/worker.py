@@ -2,9 +2,10 @@
 
 from arq import Worker
 
-from otklik_kit.events.consumer import Handler
+from otklik_kit.events.consumer import BatchHandler, Handler
 from otklik_kit.events.worker import WorkerSpec
 from otklik_kit.events.worker import build_worker as build_service_worker
+from reporting_worker.aggregates.handlers import on_feedback_received
 from reporting_worker.config import ReportingSettings
 from reporting_worker.database import CONSUMER, inbox
 from reporting_worker.directory.handlers import on_agency_upserted, on_service_upserted
@@ -14,7 +15,15 @@ HANDLERS: dict[str, Handler] = {
     "service.upserted": on_service_upserted,
 }
 
-WORKER = WorkerSpec(service="reporting-worker", consumer=CONSUMER, inbox=inbox, handlers=HANDLERS)
+BATCH_HANDLERS: dict[str, BatchHandler] = {"feedback.received": on_feedback_received}
+
+WORKER = WorkerSpec(
+    service="reporting-worker",
+    consumer=CONSUMER,
+    inbox=inbox,
+    handlers=HANDLERS,
+    batch_handlers=BATCH_HANDLERS,
+)
 
 
 def build_worker(settings: ReportingSettings, *, burst: bool = False) -> Worker:

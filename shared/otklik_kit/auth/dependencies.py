@@ -6,11 +6,17 @@ from typing import Annotated
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
-from otklik_kit.auth.keys import KeyVerifier, Principal
+from otklik_kit.auth.keys import KEY_PREFIX, KeyVerifier, Principal
+from otklik_kit.auth.oidc import OidcVerifier
 from otklik_kit.auth.scopes import Scope
+from otklik_kit.auth.throttle import KeyThrottle
 from otklik_kit.errors import Forbidden, Unauthorized
 
-_bearer = HTTPBearer(auto_error=False, description="API key as `Authorization: Bearer KEY`")
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="API key as `Authorization: Bearer KEY`, or an operator's JWT from the "
+    "agency's OIDC provider (when configured)",
+)
 _api_key_header = APIKeyHeader(
     name="X-API-Key", auto_error=False, description="API key as `X-API-Key: KEY`"
 )
@@ -24,10 +30,19 @@ async def authenticate(
     token = bearer.credentials if bearer else header_key
     if not token:
         raise Unauthorized("Send an API key as `Authorization: Bearer KEY` or `X-API-Key: KEY`")
-    verifier: KeyVerifier = request.app.state.key_verifier
-    principal = await verifier.verify(token)
-    if principal is None:
-        raise Unauthorized("The API key is unknown or revoked")
+    oidc: OidcVerifier | None = request.app.state.oidc_verifier
+    if oidc is not None and not token.startswith(KEY_PREFIX) and token.count(".") == 2:
+        principal = await oidc.verify(token)
+        if principal is None:
+            raise Unauthorized("The bearer token is invalid, expired or not for this service")
+    else:
+        verifier: KeyVerifier = request.app.state.key_verifier
+        principal = await verifier.verify(token)
+        if principal is None:
+            raise Unauthorized("The API key is unknown or revoked")
+    throttle: KeyThrottle | None = request.app.state.throttle
+    if throttle is not None:
+        throttle.check(principal.key_id)
     request.state.principal = principal
     return principal
 

@@ -17,7 +17,7 @@ from arq.worker import Function, func
 from sqlalchemy import Table
 
 from otklik_kit.db import create_engine, create_sessionmaker
-from otklik_kit.events.consumer import EventConsumer, Handler
+from otklik_kit.events.consumer import BatchHandler, EventConsumer, Handler
 from otklik_kit.events.transport import (
     EVENTS_JOB,
     deserialize_job,
@@ -40,6 +40,7 @@ class WorkerSpec:
     consumer: str
     inbox: Table
     handlers: Mapping[str, Handler]
+    batch_handlers: Mapping[str, BatchHandler] = field(default_factory=dict)
     functions: Sequence[Function] = ()
     cron_jobs: Sequence[CronJob] = ()
     on_startup: Sequence[ContextHook] = field(default_factory=tuple)
@@ -55,17 +56,22 @@ def build_worker(
     handle_signals: bool | None = None,
     configure_logs: bool = True,
 ) -> Worker:
-    """ctx of every job holds `settings`, `sessionmaker` and `redis` (arq's pool)."""
+    """ctx of every job holds `settings`, `engine`, `sessionmaker` and `redis` (arq's pool)."""
     engine = create_engine(settings)
     sessionmaker = create_sessionmaker(engine)
     consumer = EventConsumer(
-        name=spec.consumer, sessionmaker=sessionmaker, inbox=spec.inbox, handlers=spec.handlers
+        name=spec.consumer,
+        sessionmaker=sessionmaker,
+        inbox=spec.inbox,
+        handlers=spec.handlers,
+        batch_handlers=spec.batch_handlers,
     )
 
     async def on_startup(ctx: dict[str, Any]) -> None:
         if configure_logs:
             configure_logging(spec.service, settings.log_level)
         ctx["settings"] = settings
+        ctx["engine"] = engine
         ctx["sessionmaker"] = sessionmaker
         for hook in spec.on_startup:
             await hook(ctx)

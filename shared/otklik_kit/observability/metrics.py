@@ -33,3 +33,8 @@ INGEST_BATCH_SIZE = Histogram(
 INGEST_ACCEPTED = Counter(
     "otklik_ingest_feedback_total", "Feedback submissions by outcome", ["outcome"]
 )
+WEBHOOK_TRIES = Counter(
+    "otklik_webhook_tries_total",
+    "Webhook delivery tries by outcome (delivered, retry, failed)",
+    ["outcome"],
+)

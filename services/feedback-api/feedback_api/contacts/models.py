@@ -20,8 +20,6 @@ class Contact(Base):
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=text("now()")
     )
-    # set when the review closes: closed_at + the retention period
-    erase_after: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class ContactAccess(Base):

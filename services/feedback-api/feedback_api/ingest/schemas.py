@@ -1,8 +1,8 @@
 """The batch form of ingest: mobile backends flushing offline queues."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation, TypeAdapter
 
 from feedback_api.feedback.schemas import FeedbackCreate, FeedbackReceipt
 from otklik_shared.problem import Problem
@@ -21,10 +21,17 @@ class BatchFeedbackItem(FeedbackCreate):
     )
 
 
+BATCH_ITEM = TypeAdapter(BatchFeedbackItem)
+
+
 class FeedbackBatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    items: list[BatchFeedbackItem] = Field(min_length=1, max_length=BATCH_MAX_ITEMS)
+    # Each item is validated on its own, so one malformed item is rejected alone instead of
+    # failing the whole flush of an offline queue (the schema still documents the item).
+    items: Annotated[
+        list[SkipValidation[BatchFeedbackItem]], Field(min_length=1, max_length=BATCH_MAX_ITEMS)
+    ]
 
 
 class BatchItemResult(BaseModel):
@@ -69,7 +76,7 @@ class BatchReport(BaseModel):
                                 "errors": [
                                     {
                                         "location": "body",
-                                        "field": "items[1].stage",
+                                        "field": "items.1.stage",
                                         "message": "the service has no stage «payment»",
                                         "type": "unknown_stage",
                                     }

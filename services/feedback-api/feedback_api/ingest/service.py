@@ -4,15 +4,18 @@ import asyncio
 import hashlib
 import json
 
+from pydantic import ValidationError
+
 from feedback_api.feedback.schemas import FeedbackCreate
 from feedback_api.ingest.batch_writer import reused_key_error
 from feedback_api.ingest.batcher import IngestBatcher
-from feedback_api.ingest.schemas import BatchItemResult, BatchReport, FeedbackBatch
+from feedback_api.ingest.schemas import BATCH_ITEM, BatchItemResult, BatchReport, FeedbackBatch
 from feedback_api.ingest.submission import Outcome, Submission
 from otklik_kit.auth.keys import Principal
-from otklik_kit.errors import Conflict, DomainError
+from otklik_kit.errors import Conflict, DomainError, UnprocessableEntity
 from otklik_kit.ids import ms_to_datetime, now_ms, uuid7
 from otklik_kit.observability.metrics import INGEST_ACCEPTED
+from otklik_kit.problems import field_errors
 from otklik_shared.problem import Problem
 
 
@@ -99,11 +102,25 @@ def _problem(error: DomainError) -> Problem:
 async def submit_batch(
     batcher: IngestBatcher, principal: Principal, batch: FeedbackBatch
 ) -> BatchReport:
-    submissions = [
-        new_submission(item, principal, item.idempotency_key, prefix=f"items[{index}].")
-        for index, item in enumerate(batch.items)
-    ]
-    outcomes = await _outcomes(batcher, submissions)
+    malformed: dict[int, Outcome] = {}
+    submissions: list[Submission] = []
+    positions: list[int] = []
+    for index, raw in enumerate(batch.items):
+        try:
+            item = BATCH_ITEM.validate_python(raw)
+        except ValidationError as exc:
+            errors = field_errors(exc.errors(), ("body", "items", index))
+            names = ", ".join(f"{e.location}.{e.field}" for e in errors[:10])
+            malformed[index] = Outcome(
+                error=UnprocessableEntity(f"invalid: {names}", errors=errors)
+            )
+            continue
+        submissions.append(
+            new_submission(item, principal, item.idempotency_key, prefix=f"items.{index}.")
+        )
+        positions.append(index)
+    written = dict(zip(positions, await _outcomes(batcher, submissions), strict=True))
+    outcomes = [malformed.get(i) or written[i] for i in range(len(batch.items))]
     if all(o.error is not None and o.error.status == 503 for o in outcomes):
         raise outcomes[0].error  # type: ignore[misc]
     results = []

@@ -59,7 +59,7 @@ async def _check_parent(
         )
 
 
-async def _publish(session: AsyncSession, agency: Agency) -> None:
+def agency_event(agency: Agency) -> AgencyUpserted:
     payload = AgencyPayload(
         agency_id=agency.id,
         name=agency.name,
@@ -68,7 +68,11 @@ async def _publish(session: AsyncSession, agency: Agency) -> None:
         parent_id=agency.parent_id,
         region_code=agency.region_code,
     )
-    await publish(session, outbox, AgencyUpserted(**new_event_fields(PRODUCER), payload=payload))
+    return AgencyUpserted(**new_event_fields(PRODUCER), payload=payload)
+
+
+async def _publish(session: AsyncSession, agency: Agency) -> None:
+    await publish(session, outbox, agency_event(agency))
 
 
 async def create_agency(session: AsyncSession, principal: Principal, data: AgencyCreate) -> Agency:

@@ -8,11 +8,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import NotFound, UnprocessableEntity
+from otklik_kit.events.publisher import new_event_fields, publish
+from otklik_shared.events import TouchpointPayload, TouchpointUpserted
 from otklik_shared.vocab_touchpoints import TOUCHPOINT_KIND_IS_DIGITAL
 from plans_api.agencies.models import Agency
 from plans_api.agencies.service import get_visible as get_visible_agency
 from plans_api.catalog.models import StateService
 from plans_api.catalog.service import check_agency_writable
+from plans_api.database import PRODUCER, outbox
 from plans_api.touchpoints import repository
 from plans_api.touchpoints.models import Touchpoint
 from plans_api.touchpoints.rules import check_directions, check_location, resolve_is_digital
@@ -78,6 +81,21 @@ async def registry(
     return agency, await repository.search(session, scoped)
 
 
+async def _publish(session: AsyncSession, touchpoint: Touchpoint, *, deleted: bool = False) -> None:
+    """feedback-api checks feedback against its copy of the registry; reporting names them."""
+    payload = TouchpointPayload(
+        touchpoint_id=touchpoint.id,
+        agency_id=touchpoint.agency_id,
+        name=touchpoint.name,
+        kind=touchpoint.kind,
+        is_digital=touchpoint.is_digital,
+        service_ids=touchpoint.service_ids,
+        deleted=deleted,
+    )
+    event = TouchpointUpserted(**new_event_fields(PRODUCER), payload=payload)
+    await publish(session, outbox, event)
+
+
 async def create_touchpoint(
     session: AsyncSession, principal: Principal, data: TouchpointCreate
 ) -> Touchpoint:
@@ -91,7 +109,9 @@ async def create_touchpoint(
     check_directions(touchpoint, data.service_ids)
     session.add(touchpoint)
     await session.flush()
-    return await get_visible(session, principal, touchpoint.id)
+    created = await get_visible(session, principal, touchpoint.id)
+    await _publish(session, created)
+    return created
 
 
 async def update_touchpoint(
@@ -116,11 +136,15 @@ async def update_touchpoint(
     if "directions" in changes or service_ids is not None:
         check_directions(touchpoint, service_ids)
     await session.flush()
-    return await get_visible(session, principal, touchpoint.id)
+    updated = await get_visible(session, principal, touchpoint.id)
+    await _publish(session, updated)
+    return updated
 
 
 async def delete_touchpoint(
     session: AsyncSession, principal: Principal, touchpoint_id: uuid.UUID
 ) -> None:
-    await session.delete(await get_visible(session, principal, touchpoint_id))
+    touchpoint = await get_visible(session, principal, touchpoint_id)
+    await _publish(session, touchpoint, deleted=True)
+    await session.delete(touchpoint)
     await session.flush()

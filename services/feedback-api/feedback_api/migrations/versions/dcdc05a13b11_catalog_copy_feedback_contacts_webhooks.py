@@ -147,7 +147,6 @@ def upgrade() -> None:
             server_default=sa.text("now()"),
             nullable=False,
         ),
-        sa.Column("erase_after", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("feedback_id", name=op.f("pk_contacts")),
         schema="feedback",
     )
@@ -155,13 +154,6 @@ def upgrade() -> None:
         op.f("ix_feedback_contacts_agency_id"),
         "contacts",
         ["agency_id"],
-        unique=False,
-        schema="feedback",
-    )
-    op.create_index(
-        op.f("ix_feedback_contacts_erase_after"),
-        "contacts",
-        ["erase_after"],
         unique=False,
         schema="feedback",
     )
@@ -554,9 +546,6 @@ def downgrade() -> None:
     op.drop_index("ix_feedback_agency_received", table_name="feedback", schema="feedback")
     op.execute("DROP FUNCTION feedback.ensure_feedback_partitions(date, int)")
     op.drop_table("feedback", schema="feedback")
-    op.drop_index(
-        op.f("ix_feedback_contacts_erase_after"), table_name="contacts", schema="feedback"
-    )
     op.drop_index(op.f("ix_feedback_contacts_agency_id"), table_name="contacts", schema="feedback")
     op.drop_table("contacts", schema="feedback")
     op.drop_index(

@@ -1,0 +1,85 @@
+"""Shared steps of the survey tests: a template with one question of each kind, a run of it,
+and answers sent through the public link."""
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import httpx
+
+from tests.feedback_helpers import Catalog
+
+MOSCOW = timezone(timedelta(hours=3))
+
+MFC_TEMPLATE: dict[str, Any] = {
+    "code": "mfc_visit",
+    "title": "Оценка посещения МФЦ",
+    "questions": [
+        {"kind": "rating", "text": "Оцените посещение МФЦ в целом"},
+        {"kind": "nps", "text": "Посоветуете ли вы этот МФЦ знакомым?"},
+        {
+            "kind": "single_choice",
+            "text": "Сколько времени вы ждали в очереди?",
+            "options": ["Меньше 15 минут", "15–30 минут", "Больше 30 минут"],
+        },
+        {
+            "kind": "multiple_choice",
+            "text": "Что было неудобно?",
+            "required": False,
+            "options": ["Очередь", "Парковка", "Навигация", "Ничего"],
+        },
+        {"kind": "text", "text": "Что можно улучшить?", "required": False},
+    ],
+}
+# the three required questions of MFC_TEMPLATE, answered
+VALID_ANSWERS: list[dict[str, Any]] = [
+    {"question": 1, "value": 4},
+    {"question": 2, "value": 9},
+    {"question": 3, "value": 1},
+]
+
+
+def today() -> date:
+    return datetime.now(MOSCOW).date()
+
+
+async def create_template(
+    client: httpx.AsyncClient, headers: dict[str, str], **fields: Any
+) -> dict[str, Any]:
+    response = await client.post(
+        "/api/v1/surveys/templates", json={**MFC_TEMPLATE, **fields}, headers=headers
+    )
+    assert response.status_code == 201, response.text
+    template: dict[str, Any] = response.json()
+    return template
+
+
+async def create_run(
+    client: httpx.AsyncClient, headers: dict[str, str], **fields: Any
+) -> dict[str, Any]:
+    body = {"title": "Мониторинг удовлетворенности", "starts_on": today().isoformat(), **fields}
+    response = await client.post("/api/v1/surveys/runs", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    run: dict[str, Any] = response.json()
+    return run
+
+
+async def mfc_run(
+    client: httpx.AsyncClient, headers: dict[str, str], catalog: Catalog, **fields: Any
+) -> dict[str, Any]:
+    """A run of MFC_TEMPLATE for the catalog's first service."""
+    template = await create_template(client, headers, agency_id=catalog.agency_id)
+    return await create_run(
+        client, headers, template_id=template["id"], service_id=catalog.service_id, **fields
+    )
+
+
+async def answer(
+    client: httpx.AsyncClient,
+    run: dict[str, Any],
+    answers: list[dict[str, Any]],
+    respondent: str = "browser-0000000000000001",
+) -> httpx.Response:
+    return await client.post(
+        f"{run['public_url']}/responses",
+        json={"respondent_token": respondent, "answers": answers},
+    )

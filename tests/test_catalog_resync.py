@@ -1,0 +1,40 @@
+"""The full resync: plans-api publishes its whole catalog again and the copies are rebuilt."""
+
+import httpx
+from fastapi import FastAPI
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from feedback_api.config import FeedbackSettings
+from otklik_kit.auth.scopes import Scope
+from tests.conftest import KeyMaker, bearer
+from tests.feedback_helpers import feedback_body, seed_catalog, sync_catalog
+from tests.test_cli import otklik
+
+
+async def test_a_lost_catalog_copy_is_rebuilt_by_the_resync_command(
+    plans: httpx.AsyncClient,
+    plans_app: FastAPI,
+    feedback: httpx.AsyncClient,
+    feedback_settings: FeedbackSettings,
+    admin_headers: dict[str, str],
+    make_key: KeyMaker,
+    database_url: str,
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    catalog = await seed_catalog(plans, plans_app, feedback_settings, admin_headers)
+    portal = bearer(await make_key(Scope.FEEDBACK_WRITE))
+    async with sessionmaker() as session, session.begin():
+        # the copy is lost (e.g. feedback-api's schema restored from an old backup)
+        await session.execute(text("DELETE FROM feedback.catalog_services"))
+        await session.execute(text("DELETE FROM feedback.catalog_agencies"))
+    refused = await feedback.post("/api/v1/feedback", json=feedback_body(catalog), headers=portal)
+
+    resync = otklik(database_url, "resync-catalog")
+    await sync_catalog(plans_app, feedback_settings)
+    accepted = await feedback.post("/api/v1/feedback", json=feedback_body(catalog), headers=portal)
+
+    assert refused.status_code == 422
+    assert resync.returncode == 0, resync.stderr
+    assert "republished 2 agencies and 2 services" in resync.stdout
+    assert accepted.status_code == 201, accepted.text
