@@ -6,7 +6,7 @@ import dataclasses
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -37,6 +37,9 @@ from reporting_worker.app import create_app as create_reporting_app
 from reporting_worker.config import ReportingSettings
 from reporting_worker.worker import WORKER as REPORTING_WORKER
 from tests import infra
+
+if TYPE_CHECKING:
+    from tests.feedback_helpers import Catalog
 
 TEST_CONTACTS_KEY = "hE7X0q3Zb0m5XH2kq0c2C1v4f1m0t6W9yJ0s8Q2pR1k="
 # Reference data shipped by migrations survives the per-test cleanup.
@@ -211,6 +214,25 @@ def make_key(sessionmaker: async_sessionmaker[AsyncSession]) -> KeyMaker:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture
+async def catalog(
+    plans: httpx.AsyncClient,
+    plans_app: FastAPI,
+    feedback_settings: FeedbackSettings,
+    admin_headers: dict[str, str],
+) -> "Catalog":
+    """Two agencies with a service each, made in plans-api and carried to feedback-api."""
+    from tests.feedback_helpers import seed_catalog
+
+    return await seed_catalog(plans, plans_app, feedback_settings, admin_headers)
+
+
+@pytest.fixture
+async def portal(make_key: KeyMaker) -> dict[str, str]:
+    """Headers of a portal's key: it posts feedback."""
+    return bearer(await make_key(Scope.FEEDBACK_WRITE))
 
 
 @pytest.fixture

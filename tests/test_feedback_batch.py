@@ -3,30 +3,10 @@
 from typing import Any
 
 import httpx
-import pytest
-from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from feedback_api.config import FeedbackSettings
-from otklik_kit.auth.scopes import Scope
-from tests.conftest import KeyMaker, bearer
-from tests.feedback_helpers import Catalog, feedback_body, seed_catalog
-
-
-@pytest.fixture
-async def catalog(
-    plans: httpx.AsyncClient,
-    plans_app: FastAPI,
-    feedback_settings: FeedbackSettings,
-    admin_headers: dict[str, str],
-) -> Catalog:
-    return await seed_catalog(plans, plans_app, feedback_settings, admin_headers)
-
-
-@pytest.fixture
-async def portal(make_key: KeyMaker) -> dict[str, str]:
-    return bearer(await make_key(Scope.FEEDBACK_WRITE))
+from tests.feedback_helpers import Catalog, feedback_body
 
 
 async def count(sessionmaker: async_sessionmaker[AsyncSession]) -> int:

@@ -16,22 +16,7 @@ from feedback_api.database import outbox
 from otklik_kit.auth.scopes import Scope
 from otklik_shared.events import parse_event
 from tests.conftest import KeyMaker, bearer
-from tests.feedback_helpers import Catalog, feedback_body, seed_catalog
-
-
-@pytest.fixture
-async def catalog(
-    plans: httpx.AsyncClient,
-    plans_app: FastAPI,
-    feedback_settings: FeedbackSettings,
-    admin_headers: dict[str, str],
-) -> Catalog:
-    return await seed_catalog(plans, plans_app, feedback_settings, admin_headers)
-
-
-@pytest.fixture
-async def portal(make_key: KeyMaker) -> dict[str, str]:
-    return bearer(await make_key(Scope.FEEDBACK_WRITE))
+from tests.feedback_helpers import Catalog, feedback_body
 
 
 async def post(client: httpx.AsyncClient, headers: dict[str, str], body: dict[str, Any]) -> Any:
