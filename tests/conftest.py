@@ -40,6 +40,7 @@ from tests import infra
 
 if TYPE_CHECKING:
     from tests.feedback_helpers import Catalog
+    from tests.review_helpers import Desk
 
 TEST_CONTACTS_KEY = "hE7X0q3Zb0m5XH2kq0c2C1v4f1m0t6W9yJ0s8Q2pR1k="
 # Reference data shipped by migrations survives the per-test cleanup.
@@ -227,6 +228,20 @@ async def catalog(
     from tests.feedback_helpers import seed_catalog
 
     return await seed_catalog(plans, plans_app, feedback_settings, admin_headers)
+
+
+@pytest.fixture
+async def desk(
+    plans: httpx.AsyncClient,
+    plans_app: FastAPI,
+    feedback_settings: FeedbackSettings,
+    admin_headers: dict[str, str],
+    make_key: "KeyMaker",
+) -> "Desk":
+    """An agency's operators and a portal, over the seeded catalog (see review_helpers)."""
+    from tests.review_helpers import open_desk
+
+    return await open_desk(plans, plans_app, feedback_settings, admin_headers, make_key)
 
 
 @pytest.fixture

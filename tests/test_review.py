@@ -7,36 +7,22 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
-import pytest
 from fastapi import FastAPI
 from openpyxl import load_workbook
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from feedback_api.config import FeedbackSettings
 from feedback_api.review.filters import MOSCOW
-from tests.conftest import KeyMaker
 from tests.feedback_helpers import feedback_body, sync_catalog
 from tests.review_helpers import (
     PRAISE,
     Desk,
     complaint,
     listed_ids,
-    open_desk,
     post_feedback,
     update_feedback,
 )
 from tests.test_touchpoints import create_touchpoint
-
-
-@pytest.fixture
-async def desk(
-    plans: httpx.AsyncClient,
-    plans_app: FastAPI,
-    feedback_settings: FeedbackSettings,
-    admin_headers: dict[str, str],
-    make_key: KeyMaker,
-) -> Desk:
-    return await open_desk(plans, plans_app, feedback_settings, admin_headers, make_key)
 
 
 def ago(**delta: float) -> str:

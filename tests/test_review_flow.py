@@ -7,11 +7,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-import pytest
-from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
 from tests.conftest import KeyMaker, bearer
 from tests.review_helpers import (
@@ -19,21 +16,9 @@ from tests.review_helpers import (
     Desk,
     complaint,
     listed_ids,
-    open_desk,
     post_feedback,
     update_feedback,
 )
-
-
-@pytest.fixture
-async def desk(
-    plans: httpx.AsyncClient,
-    plans_app: FastAPI,
-    feedback_settings: FeedbackSettings,
-    admin_headers: dict[str, str],
-    make_key: KeyMaker,
-) -> Desk:
-    return await open_desk(plans, plans_app, feedback_settings, admin_headers, make_key)
 
 
 async def test_review_goes_from_acknowledged_to_closed_and_refuses_wrong_steps(

@@ -20,22 +20,11 @@ from otklik_kit.auth.scopes import Scope
 from otklik_kit.events.relay import OutboxRelay
 from otklik_shared.events import queue_name
 from tests.conftest import KeyMaker, bearer, drain
-from tests.review_helpers import Desk, complaint, open_desk
+from tests.review_helpers import Desk, complaint
 from tests.webhook_receiver import signature_is_valid, webhook_receiver
 
 DELIVERY_CRON = "cron:webhooks.deliver"
 ANSWER = "Здравствуйте! Окно приёма документов открыто, очередь сокращена."
-
-
-@pytest.fixture
-async def desk(
-    plans: httpx.AsyncClient,
-    plans_app: FastAPI,
-    feedback_settings: FeedbackSettings,
-    admin_headers: dict[str, str],
-    make_key: KeyMaker,
-) -> Desk:
-    return await open_desk(plans, plans_app, feedback_settings, admin_headers, make_key)
 
 
 class Deliveries:

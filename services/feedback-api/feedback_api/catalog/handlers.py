@@ -1,23 +1,11 @@
 """Applying plans-api's catalog events to feedback-api's copy. An older event arriving late
 never overwrites a newer state."""
 
-from typing import Any
-
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from feedback_api.catalog.models import CatalogAgency, CatalogService, CatalogTouchpoint
+from otklik_kit.events.copies import upsert_if_newer
 from otklik_shared.events import AgencyUpserted, ServiceUpserted, TouchpointUpserted
-
-
-async def _upsert(session: AsyncSession, model: Any, key: Any, values: dict[str, Any]) -> None:
-    stmt = insert(model).values(id=key, **values)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[model.id],
-        set_=values,
-        where=model.source_event_at <= values["source_event_at"],
-    )
-    await session.execute(stmt)
 
 
 async def on_agency_upserted(session: AsyncSession, event: AgencyUpserted) -> None:
@@ -28,7 +16,7 @@ async def on_agency_upserted(session: AsyncSession, event: AgencyUpserted) -> No
         "level": p.level.value,
         "source_event_at": event.occurred_at,
     }
-    await _upsert(session, CatalogAgency, p.agency_id, values)
+    await upsert_if_newer(session, CatalogAgency, p.agency_id, values)
 
 
 async def on_service_upserted(session: AsyncSession, event: ServiceUpserted) -> None:
@@ -40,7 +28,7 @@ async def on_service_upserted(session: AsyncSession, event: ServiceUpserted) -> 
         "retired": p.retired,
         "source_event_at": event.occurred_at,
     }
-    await _upsert(session, CatalogService, p.service_id, values)
+    await upsert_if_newer(session, CatalogService, p.service_id, values)
 
 
 async def on_touchpoint_upserted(session: AsyncSession, event: TouchpointUpserted) -> None:
@@ -54,4 +42,4 @@ async def on_touchpoint_upserted(session: AsyncSession, event: TouchpointUpserte
         "deleted": p.deleted,
         "source_event_at": event.occurred_at,
     }
-    await _upsert(session, CatalogTouchpoint, p.touchpoint_id, values)
+    await upsert_if_newer(session, CatalogTouchpoint, p.touchpoint_id, values)

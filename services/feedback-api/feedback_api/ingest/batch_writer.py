@@ -101,9 +101,9 @@ class BatchWriter:
         to_insert = await self._claim_keys(connection, batch, accepted, outcomes)
         if not to_insert:
             return outcomes
-        rows = writer.Columns.empty()
+        rows = writer.Columns()
         contacts: tuple[list[uuid.UUID], list[uuid.UUID], list[bytes]] = ([], [], [])
-        events = writer.OutboxColumns.empty()
+        events = writer.OutboxColumns()
         for index, prepared in to_insert:
             submission = batch[index]
             data = submission.data
@@ -157,7 +157,7 @@ class BatchWriter:
         keyed = [(i, p) for i, p in accepted if batch[i].idempotency_key is not None]
         if not keyed:
             return accepted
-        keys = writer.IdempotencyColumns.empty()
+        keys = writer.IdempotencyColumns()
         for index, prepared in keyed:
             submission = batch[index]
             keys.api_key_id.append(submission.principal.key_id)

@@ -5,7 +5,7 @@ throughput here (DESIGN.md), and one statement per table per batch keeps round t
 """
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import asyncpg
@@ -70,31 +70,28 @@ SELECT k.api_key_id, k.key, k.request_hash, k.response
 class Columns:
     """The feedback rows of a batch, column by column, as unnest() takes them."""
 
-    id: list[uuid.UUID]
-    received_at: list[datetime]
-    agency_id: list[uuid.UUID]
-    service_id: list[uuid.UUID | None]
-    stage: list[str | None]
-    channel: list[str]
-    touchpoint_id: list[uuid.UUID | None]
-    client_type: list[str]
-    rating: list[int]
-    criteria: list[list[int | None]]  # one list per criterion column
-    comment: list[str | None]
-    case_number: list[str | None]
-    occurred_at: list[datetime]
-    submitted_by: list[uuid.UUID]
-    answer_requested: list[bool]
-    has_contact: list[bool]
-    needs_review: list[bool]
-    status: list[str]
-    acknowledged_at: list[datetime | None]
-    answer_due_at: list[datetime | None]
-
-    @classmethod
-    def empty(cls) -> "Columns":
-        lists: dict[str, list[object]] = {name: [] for name in cls.__dataclass_fields__}
-        return cls(**{**lists, "criteria": [[] for _ in CRITERIA_COLUMNS]})  # type: ignore[arg-type]
+    id: list[uuid.UUID] = field(default_factory=list)
+    received_at: list[datetime] = field(default_factory=list)
+    agency_id: list[uuid.UUID] = field(default_factory=list)
+    service_id: list[uuid.UUID | None] = field(default_factory=list)
+    stage: list[str | None] = field(default_factory=list)
+    channel: list[str] = field(default_factory=list)
+    touchpoint_id: list[uuid.UUID | None] = field(default_factory=list)
+    client_type: list[str] = field(default_factory=list)
+    rating: list[int] = field(default_factory=list)
+    criteria: list[list[int | None]] = field(
+        default_factory=lambda: [[] for _ in CRITERIA_COLUMNS]
+    )  # one list per criterion column
+    comment: list[str | None] = field(default_factory=list)
+    case_number: list[str | None] = field(default_factory=list)
+    occurred_at: list[datetime] = field(default_factory=list)
+    submitted_by: list[uuid.UUID] = field(default_factory=list)
+    answer_requested: list[bool] = field(default_factory=list)
+    has_contact: list[bool] = field(default_factory=list)
+    needs_review: list[bool] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
+    acknowledged_at: list[datetime | None] = field(default_factory=list)
+    answer_due_at: list[datetime | None] = field(default_factory=list)
 
     def arguments(self) -> list[object]:
         return [
@@ -123,29 +120,21 @@ class Columns:
 
 @dataclass(slots=True)
 class OutboxColumns:
-    event_id: list[uuid.UUID]
-    queue: list[str]
-    type: list[str]
-    occurred_at: list[datetime]
-    producer: list[str]
-    payload: list[str]
-
-    @classmethod
-    def empty(cls) -> "OutboxColumns":
-        return cls([], [], [], [], [], [])
+    event_id: list[uuid.UUID] = field(default_factory=list)
+    queue: list[str] = field(default_factory=list)
+    type: list[str] = field(default_factory=list)
+    occurred_at: list[datetime] = field(default_factory=list)
+    producer: list[str] = field(default_factory=list)
+    payload: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class IdempotencyColumns:
-    api_key_id: list[uuid.UUID]
-    key: list[str]
-    request_hash: list[str]
-    feedback_id: list[uuid.UUID]
-    response: list[str]
-
-    @classmethod
-    def empty(cls) -> "IdempotencyColumns":
-        return cls([], [], [], [], [])
+    api_key_id: list[uuid.UUID] = field(default_factory=list)
+    key: list[str] = field(default_factory=list)
+    request_hash: list[str] = field(default_factory=list)
+    feedback_id: list[uuid.UUID] = field(default_factory=list)
+    response: list[str] = field(default_factory=list)
 
 
 async def claim_idempotency_keys(

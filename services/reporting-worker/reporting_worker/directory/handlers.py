@@ -1,8 +1,8 @@
 """Applying plans-api's catalog events to the worker's own copy."""
 
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from otklik_kit.events.copies import upsert_if_newer
 from otklik_shared.events import AgencyUpserted, ServiceUpserted
 from reporting_worker.directory.models import KnownAgency, KnownService
 
@@ -16,14 +16,9 @@ async def on_agency_upserted(session: AsyncSession, event: AgencyUpserted) -> No
         "parent_id": p.parent_id,
         "source_event_at": event.occurred_at,
     }
-    stmt = insert(KnownAgency).values(id=p.agency_id, revision=1, **values)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[KnownAgency.id],
-        set_={**values, "revision": KnownAgency.revision + 1},
-        # an older event arriving late must not overwrite a newer state
-        where=KnownAgency.source_event_at <= event.occurred_at,
+    await upsert_if_newer(
+        session, KnownAgency, p.agency_id, values, on_update={"revision": KnownAgency.revision + 1}
     )
-    await session.execute(stmt)
 
 
 async def on_service_upserted(session: AsyncSession, event: ServiceUpserted) -> None:
@@ -37,10 +32,10 @@ async def on_service_upserted(session: AsyncSession, event: ServiceUpserted) -> 
         "retired": p.retired,
         "source_event_at": event.occurred_at,
     }
-    stmt = insert(KnownService).values(id=p.service_id, revision=1, **values)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[KnownService.id],
-        set_={**values, "revision": KnownService.revision + 1},
-        where=KnownService.source_event_at <= event.occurred_at,
+    await upsert_if_newer(
+        session,
+        KnownService,
+        p.service_id,
+        values,
+        on_update={"revision": KnownService.revision + 1},
     )
-    await session.execute(stmt)
