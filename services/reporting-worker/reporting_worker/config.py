@@ -12,5 +12,3 @@ class ReportingSettings(KitSettings):
     # the reporting worker's own key for reading plans-api and feedback-api (plans:read,
     # feedback:read, not bound to an agency); `otklik run` mints one when it is not set
     service_api_key: str | None = Field(default=None, validation_alias="REPORTING_SERVICE_API_KEY")
-    # representative quotes kept per aggregate key and day (the report shows a few per pain cell)
-    quotes_per_key_day: int = Field(default=3, ge=0, validation_alias="REPORTING_QUOTES_PER_DAY")

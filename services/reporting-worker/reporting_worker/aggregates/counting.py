@@ -2,14 +2,14 @@
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta, timezone
 from typing import Any
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from otklik_shared.events import FeedbackPayload
+from otklik_shared.events import FeedbackPayload, Sentiment
 from reporting_worker.aggregates.models import (
     COUNTERS,
     NONE_ID,
@@ -35,7 +35,10 @@ def aggregate_key(feedback: FeedbackPayload) -> Key:
     )
 
 
-def count(feedbacks: Iterable[FeedbackPayload]) -> dict[Key, list[int]]:
+def count(
+    feedbacks: Iterable[FeedbackPayload], sentiments: Mapping[uuid.UUID, Sentiment]
+) -> dict[Key, list[int]]:
+    """Counters per key; `sentiments` holds the classified comments' sentiment by feedback id."""
     totals: dict[Key, list[int]] = defaultdict(lambda: [0] * len(COUNTERS))
     for feedback in feedbacks:
         row = totals[aggregate_key(feedback)]
@@ -46,11 +49,17 @@ def count(feedbacks: Iterable[FeedbackPayload]) -> dict[Key, list[int]]:
             row[_INDEX[f"{criterion.value}_count"]] += 1
         if feedback.comment:
             row[_INDEX["comments"]] += 1
+        if sentiment := sentiments.get(feedback.feedback_id):
+            row[_INDEX[f"sentiment_{sentiment}"]] += 1
     return totals
 
 
-async def add_to_aggregates(session: AsyncSession, feedbacks: Iterable[FeedbackPayload]) -> None:
-    totals = count(feedbacks)
+async def add_to_aggregates(
+    session: AsyncSession,
+    feedbacks: Iterable[FeedbackPayload],
+    sentiments: Mapping[uuid.UUID, Sentiment],
+) -> None:
+    totals = count(feedbacks, sentiments)
     if not totals:
         return
     # sorted keys: concurrent workers lock rows in the same order (no deadlocks)
