@@ -161,7 +161,7 @@ async def _quotes_kept(session: AsyncSession, keys: list[Key]) -> dict[Key, int]
     found = await session.execute(
         select(*columns, func.count()).where(tuple_(*columns).in_(keys)).group_by(*columns)
     )
-    return {tuple(row[:-1]): row[-1] for row in found}  # type: ignore[misc]
+    return {tuple(row[:-1]): row[-1] for row in found}
 
 
 def _shorten(text: str) -> str:
