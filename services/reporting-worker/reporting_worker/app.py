@@ -1,6 +1,7 @@
 from fastapi import FastAPI
 
 from otklik_kit.app import ServiceSpec, create_service_app
+from reporting_worker.aggregates.router import router as aggregates_router
 from reporting_worker.classification.router import CLASSIFY_PATH, load_classifier
 from reporting_worker.classification.router import router as classification_router
 from reporting_worker.config import ReportingSettings
@@ -16,6 +17,7 @@ Errors are RFC 9457 `application/problem+json`.
 """
 
 TAGS = [
+    {"name": "aggregates", "description": "What the live aggregates hold"},
     {"name": "classification", "description": "Pain categories and sentiment of comments"},
     {"name": "directory", "description": "The worker's copy of the catalog"},
     {"name": "operations", "description": "Health, readiness and metrics"},
@@ -28,7 +30,7 @@ def create_app(settings: ReportingSettings | None = None) -> FastAPI:
         title="Otklik reporting-worker",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[directory_router, classification_router],
+        routers=[directory_router, classification_router, aggregates_router],
         tags=TAGS,
         outbox=outbox,
         on_startup=[load_classifier],
