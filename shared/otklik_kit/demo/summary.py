@@ -1,0 +1,76 @@
+"""What the demo tells at the end: what it loaded, how long each phase took, what to look for in
+the reports and where to open them."""
+
+from otklik_kit.demo.runner import DemoResult
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
+
+
+def summary(result: DemoResult, timings: dict[str, float], key_hint: str) -> str:
+    region, catalog = result.region, result.catalog
+    made, found = result.touchpoints
+    plans = result.plans
+    lines = [
+        "",
+        f"Demo region «{region.name}» — done in {_duration(sum(timings.values()))}:",
+        f"  catalog      {len(catalog.agencies)} agencies, {len(catalog.service_ids())} services, "
+        f"{len(catalog.situations)} life situations ({catalog.created} made, "
+        f"{catalog.reused} found from an earlier run)",
+        f"  touchpoints  {made + found} ({made} made)",
+        f"  surveys      {len(result.survey_facts)} runs: "
+        + ", ".join(f"{f['respondents']} answers" for f in result.survey_facts.values()),
+        f"  plans        {plans['approved']} approved, {plans['draft_plan']} draft, "
+        f"{plans['draft_checklist']} draft checklist, {plans['kept']} left as found",
+    ]
+    lines += _feedback_lines(result, timings)
+    lines += ["", "What the numbers show (the stories of the region):"]
+    lines += [f"  • {story.note}" for story in region.stories]
+    lines += _report_lines(result, key_hint)
+    return "\n".join(lines)
+
+
+def _feedback_lines(result: DemoResult, timings: dict[str, float]) -> list[str]:
+    if result.skipped_feedback is not None:
+        return [
+            f"  feedback     skipped: this region's feedback was loaded on "
+            f"{result.skipped_feedback:%Y-%m-%d %H:%M} UTC (start from an empty database for "
+            "a fresh one)"
+        ]
+    loaded, stats = result.loaded, result.generated
+    assert loaded is not None
+    assert stats is not None
+    seconds = timings.get("feedback", 0.0)
+    rate = stats.posted / seconds if seconds else 0.0
+    lines = [
+        f"  feedback     {stats.posted:,} in {_duration(seconds)} ({rate:,.0f}/s): "
+        f"{loaded.created:,} stored, {loaded.replayed:,} already there; "
+        f"{stats.comments / max(1, stats.posted):.0%} with comments, "
+        f"{stats.contacts} with (invented) contacts".replace(",", " ")
+    ]
+    if result.counted is None:
+        lines.append("  aggregated   (this reporting API does not tell: no /aggregates/totals)")
+    else:
+        waited = _duration(timings.get("aggregated", 0.0))
+        lines.append(
+            f"  aggregated   {result.counted:,} counted by the reporting worker, "
+            f"{waited} after the last post".replace(",", " ")
+        )
+    return lines
+
+
+def _report_lines(result: DemoResult, key_hint: str) -> list[str]:
+    if result.reports is None:
+        return [
+            "",
+            "Reports: this reporting-worker does not build reports yet (no POST "
+            "/api/v1/reports); the step was skipped.",
+        ]
+    lines = ["", f"Monthly reports for {result.report_month} (open with the API key {key_hint}):"]
+    width = max((len(r.title) for r in result.reports), default=0)
+    for report in result.reports:
+        lines.append(f"  {report.title:<{width}}  {report.html}")
+    lines.append("  (the same links end in export.pdf and export.xlsx)")
+    return lines
