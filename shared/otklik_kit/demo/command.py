@@ -109,8 +109,8 @@ def run_command(args: argparse.Namespace) -> int:
         return 1
     except KeyboardInterrupt:
         print(
-            "\ninterrupted: run it again with the same options to go on — what exists is "
-            "found and reused, posted feedback is replayed, not stored twice",
+            "\ninterrupted: run it again to go on — what exists is found and reused (the "
+            "feedback is loaded once: a region that has some gets no more)",
             file=sys.stderr,
         )
         return 130

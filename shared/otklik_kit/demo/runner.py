@@ -3,7 +3,7 @@ for the reporting worker, the reports — each with its progress bar."""
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from otklik_kit.demo.generate.feedback import FeedbackGenerator, FeedbackStats
@@ -11,12 +11,7 @@ from otklik_kit.demo.generate.rhythm import MOSCOW, months_before
 from otklik_kit.demo.load import aggregates, reports
 from otklik_kit.demo.load.api import Apis, DemoError
 from otklik_kit.demo.load.catalog import LoadedCatalog, load_catalog, load_touchpoints
-from otklik_kit.demo.load.feedback import (
-    RESUMABLE_FOR,
-    FeedbackLoad,
-    load_feedback,
-    newest_feedback,
-)
+from otklik_kit.demo.load.feedback import FeedbackLoad, load_feedback, newest_feedback
 from otklik_kit.demo.load.plans import load_plans
 from otklik_kit.demo.load.reports import BuiltReport
 from otklik_kit.demo.load.surveys import load_surveys, planned_runs, respondents
@@ -110,11 +105,15 @@ async def _feedback(
 ) -> None:
     catalog = result.catalog
     agency_ids = [a.id for a in catalog.agencies.values()]
-    newest = await newest_feedback(apis, agency_ids)
-    if newest is not None and datetime.now(UTC) - newest > RESUMABLE_FOR:
-        result.skipped_feedback = newest
-        return
     end = catalog.anchor()
+    last_day = end.astimezone(MOSCOW).date()
+    days = (months_before(last_day, options.months), last_day)
+    # feedback is loaded once: a region that has some (a finished or an interrupted run) gets
+    # no more, and the count so far is shown
+    result.skipped_feedback = await newest_feedback(apis, agency_ids)
+    if result.skipped_feedback is not None:
+        result.counted = await aggregates.counted(apis, agency_ids, *days)
+        return
     generator = FeedbackGenerator(
         catalog.targets(),
         result.region.stories,
@@ -132,8 +131,6 @@ async def _feedback(
             tick=bar.add,
         )
     result.generated = generator.stats
-    last_day = end.astimezone(MOSCOW).date()
-    days = (months_before(last_day, options.months), last_day)
     with progress.phase("aggregated", options.feedback, "fb") as bar:
         result.counted = await aggregates.wait_for_aggregates(
             apis,

@@ -4,6 +4,11 @@ the reports and where to open them."""
 from otklik_kit.demo.runner import DemoResult
 
 
+def _n(number: int) -> str:
+    """12 345: thousands apart, as Russian texts write them."""
+    return f"{number:,}".replace(",", " ")
+
+
 def _duration(seconds: float) -> str:
     minutes, rest = divmod(round(seconds), 60)
     return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
@@ -34,29 +39,28 @@ def summary(result: DemoResult, timings: dict[str, float], key_hint: str) -> str
 
 def _feedback_lines(result: DemoResult, timings: dict[str, float]) -> list[str]:
     if result.skipped_feedback is not None:
+        counted = "?" if result.counted is None else _n(result.counted)
         return [
-            f"  feedback     skipped: this region's feedback was loaded on "
-            f"{result.skipped_feedback:%Y-%m-%d %H:%M} UTC (start from an empty database for "
-            "a fresh one)"
+            f"  feedback     not loaded again: the region has feedback (the newest received "
+            f"{result.skipped_feedback:%Y-%m-%d %H:%M} UTC), {counted} counted so far; for a "
+            "fresh region start from an empty database (stop make run, remove .otklik/)"
         ]
-    loaded, stats = result.loaded, result.generated
-    assert loaded is not None
+    stats = result.generated
     assert stats is not None
     seconds = timings.get("feedback", 0.0)
     rate = stats.posted / seconds if seconds else 0.0
     lines = [
-        f"  feedback     {stats.posted:,} in {_duration(seconds)} ({rate:,.0f}/s): "
-        f"{loaded.created:,} stored, {loaded.replayed:,} already there; "
+        f"  feedback     {_n(stats.posted)} in {_duration(seconds)} ({_n(round(rate))}/s): "
         f"{stats.comments / max(1, stats.posted):.0%} with comments, "
-        f"{stats.contacts} with (invented) contacts".replace(",", " ")
+        f"{stats.contacts} with (invented) contacts"
     ]
     if result.counted is None:
         lines.append("  aggregated   (this reporting API does not tell: no /aggregates/totals)")
     else:
         waited = _duration(timings.get("aggregated", 0.0))
         lines.append(
-            f"  aggregated   {result.counted:,} counted by the reporting worker, "
-            f"{waited} after the last post".replace(",", " ")
+            f"  aggregated   {_n(result.counted)} counted by the reporting worker, "
+            f"{waited} after the last post"
         )
     return lines
 

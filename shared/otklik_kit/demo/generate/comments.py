@@ -17,6 +17,9 @@ from otklik_shared.vocab import PainCategory as Pain
 DATA_FILE = Path(__file__).parent.parent / "data" / "comments.json"
 _GENDERED = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")
 _SLOT = re.compile(r"\{(\w+)\}")
+ONLINE = frozenset(
+    {Channel.EPGU, Channel.REGIONAL_PORTAL, Channel.OFFICIAL_SITE, Channel.MOBILE_APP}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +74,10 @@ class CommentWriter:
             own: list[str] = praise["in_person"]
         elif channel in BY_PHONE_OR_CHAT:
             own = praise["remote"]
-        else:
+        elif channel in ONLINE:
             own = praise["online"]
+        else:  # a letter, a text message, a post in a social network
+            own = []
         return [*praise["any"], *own]
 
     def _pick_complaint(self, pain: Pain) -> str:

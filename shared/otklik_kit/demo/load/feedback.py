@@ -1,16 +1,15 @@
 """Posting the generated feedback through `POST /api/v1/feedback/batch`, several batches at a
 time, while the next ones are generated.
 
-Every item carries an idempotency key derived from the region's anchor and its position, so a
-run resumed within the keys' lifetime (48 h) replays what is already stored instead of storing it
-twice; a key met with another body means the region was filled with another seed.
+Every item carries an idempotency key (the region's anchor and its position), so a batch sent
+again after a timeout or a dropped connection is replayed, not stored twice.
 """
 
 import asyncio
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from otklik_kit.demo.generate.feedback import FeedbackGenerator
@@ -21,8 +20,6 @@ CATALOG_WAIT_SECONDS = 120
 UNKNOWN_YET = frozenset(
     {"unknown_service", "unknown_touchpoint", "unknown_agency", "unknown_stage"}
 )
-# idempotency keys are kept 48 hours; older demo feedback cannot be told apart from new
-RESUMABLE_FOR = timedelta(hours=40)
 
 
 @dataclass
@@ -95,12 +92,6 @@ async def _post(
                 types = {str(e.get("type")) for e in problem.get("errors") or []}
                 if types & UNKNOWN_YET and time.monotonic() < deadline:
                     again.append(item)
-                elif "idempotency_key_reused" in types:
-                    raise DemoError(
-                        "this region's feedback was loaded before with another --seed, "
-                        "--feedback or --months; run again with those, or start from an "
-                        "empty database"
-                    )
                 else:
                     raise DemoError(f"a generated feedback was rejected: {problem}")
         tick(len(pending) - len(again))
