@@ -1,5 +1,6 @@
 """GET /api/v1/aggregates/totals: what the live aggregates hold, for agencies and days."""
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -50,7 +51,7 @@ async def test_totals_count_the_feedback_of_the_agencies_and_days_asked(
     assert (one_agency["feedback"], one_agency["comments"]) == (1, 0)
     assert one_agency["agency_ids"] == [catalog.agency_id]
 
-    bound = bearer(await make_key(Scope.REPORTS_READ, agency_id=catalog.other_agency_id))
+    bound = bearer(await make_key(Scope.REPORTS_READ, agency_id=uuid.UUID(catalog.other_agency_id)))
     assert (await totals(bound)).json()["feedback"] == 1
     assert (await totals(bound, agency_id=catalog.agency_id)).status_code == 404
     reversed_days = await totals(admin_headers, first_day="2026-02-02", last_day="2026-02-01")
