@@ -4,6 +4,7 @@ from otklik_kit.app import ServiceSpec, create_service_app
 from reporting_worker.classification.router import CLASSIFY_PATH, load_classifier
 from reporting_worker.classification.router import router as classification_router
 from reporting_worker.config import ReportingSettings
+from reporting_worker.database import outbox
 from reporting_worker.directory.router import router as directory_router
 
 DESCRIPTION = """
@@ -29,6 +30,7 @@ def create_app(settings: ReportingSettings | None = None) -> FastAPI:
         version="1.0.0",
         routers=[directory_router, classification_router],
         tags=TAGS,
+        outbox=outbox,
         on_startup=[load_classifier],
         bulk_paths=frozenset({CLASSIFY_PATH}),
     )

@@ -1,11 +1,15 @@
 """The arq worker: consumes the `otklik:reporting` queue of events (and, later, report jobs)."""
 
+import asyncio
+from typing import Any
+
 from arq import Worker
 
 from otklik_kit.events.consumer import BatchHandler, Handler
 from otklik_kit.events.worker import WorkerSpec
 from otklik_kit.events.worker import build_worker as build_service_worker
 from reporting_worker.aggregates.handlers import on_feedback_received
+from reporting_worker.classification.classifier import shared_classifier
 from reporting_worker.config import ReportingSettings
 from reporting_worker.database import CONSUMER, inbox
 from reporting_worker.directory.handlers import on_agency_upserted, on_service_upserted
@@ -17,12 +21,20 @@ HANDLERS: dict[str, Handler] = {
 
 BATCH_HANDLERS: dict[str, BatchHandler] = {"feedback.received": on_feedback_received}
 
+
+async def load_classifier(ctx: dict[str, Any]) -> None:
+    # loaded before the first batch, off the loop, so no batch waits for the dictionary
+    del ctx
+    await asyncio.to_thread(shared_classifier)
+
+
 WORKER = WorkerSpec(
     service="reporting-worker",
     consumer=CONSUMER,
     inbox=inbox,
     handlers=HANDLERS,
     batch_handlers=BATCH_HANDLERS,
+    on_startup=(load_classifier,),
 )
 
 
