@@ -146,7 +146,7 @@ async def pain_map(
                         feedback_id=q.feedback_id,
                         text=q.text,
                         rating=q.rating,
-                        sentiment=q.sentiment,  # type: ignore[arg-type]
+                        sentiment=q.sentiment,
                         categories=[PainCategory(c) for c in q.categories],
                         received_at=q.received_at,
                     )

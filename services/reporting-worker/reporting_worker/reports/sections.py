@@ -137,7 +137,7 @@ def sentiment(current: Tally, previous: Tally) -> SentimentSection:
         )
         shares.append(
             SentimentShare(
-                sentiment=code,  # type: ignore[arg-type]
+                sentiment=code,
                 label=label,
                 count=current[f"sentiment_{code}"],
                 percent=now,
