@@ -1,6 +1,7 @@
 """Reports of a life situation and of an agency, and the monthly cron that queues every
 agency's and service's report of the month just ended."""
 
+import uuid
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -90,7 +91,7 @@ async def test_life_situation_report_covers_its_services_and_takes_its_title_fro
         "date_from": str(day),
         "date_to": str(day),
     }
-    agency_key = bearer(await make_key(Scope.REPORTS_READ, agency_id=catalog.agency_id))
+    agency_key = bearer(await make_key(Scope.REPORTS_READ, agency_id=uuid.UUID(catalog.agency_id)))
 
     whole = await reporting.post("/api/v1/reports", json=body, headers=admin_headers)
     assert whole.status_code == 202, whole.text

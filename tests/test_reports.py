@@ -9,9 +9,8 @@ import pytest
 from fastapi import FastAPI
 
 from feedback_api.config import FeedbackSettings
-from otklik_kit.auth.scopes import Scope
 from reporting_worker.config import ReportingSettings
-from tests.conftest import KeyMaker, bearer
+from tests.conftest import KeyMaker
 from tests.feedback_helpers import Catalog
 from tests.report_helpers import (
     CURRENT,
@@ -234,7 +233,6 @@ async def test_pain_map_ranks_cells_by_dissatisfaction_weighted_by_volume(
 
 
 async def test_conclusions_say_what_fell_where_and_by_how_much(
-    plans: httpx.AsyncClient,
     reporting: httpx.AsyncClient,
     reporting_settings: ReportingSettings,
     dataset: Dataset,
