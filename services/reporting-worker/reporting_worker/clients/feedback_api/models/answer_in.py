@@ -19,12 +19,12 @@ class AnswerIn:
     """
 
     text: str
-    answered_by: str | Unset | None = UNSET
+    answered_by: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text
 
-        answered_by: str | Unset | None
+        answered_by: None | str | Unset
         if isinstance(self.answered_by, Unset):
             answered_by = UNSET
         else:
@@ -47,7 +47,7 @@ class AnswerIn:
         d = dict(src_dict)
         text = d.pop("text")
 
-        def _parse_answered_by(data: object) -> str | Unset | None:
+        def _parse_answered_by(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -46,17 +46,17 @@ class BatchFeedbackItem:
     channel: Channel
     rating: int
     occurred_at: datetime.datetime
-    service_id: Unset | UUID | None = UNSET
-    agency_id: Unset | UUID | None = UNSET
-    stage: Stage | Unset | None = UNSET
-    touchpoint_id: Unset | UUID | None = UNSET
+    service_id: None | Unset | UUID = UNSET
+    agency_id: None | Unset | UUID = UNSET
+    stage: None | Stage | Unset = UNSET
+    touchpoint_id: None | Unset | UUID = UNSET
     criteria: CriteriaRatings | Unset = UNSET
-    comment: str | Unset | None = UNSET
-    case_number: str | Unset | None = UNSET
+    comment: None | str | Unset = UNSET
+    case_number: None | str | Unset = UNSET
     client_type: ClientType | Unset = UNSET
     answer_requested: bool | Unset = False
-    contact: ContactIn | Unset | None = UNSET
-    idempotency_key: str | Unset | None = UNSET
+    contact: ContactIn | None | Unset = UNSET
+    idempotency_key: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact_in import ContactIn
@@ -67,7 +67,7 @@ class BatchFeedbackItem:
 
         occurred_at = self.occurred_at.isoformat()
 
-        service_id: str | Unset | None
+        service_id: None | str | Unset
         if isinstance(self.service_id, Unset):
             service_id = UNSET
         elif isinstance(self.service_id, UUID):
@@ -75,7 +75,7 @@ class BatchFeedbackItem:
         else:
             service_id = self.service_id
 
-        agency_id: str | Unset | None
+        agency_id: None | str | Unset
         if isinstance(self.agency_id, Unset):
             agency_id = UNSET
         elif isinstance(self.agency_id, UUID):
@@ -83,7 +83,7 @@ class BatchFeedbackItem:
         else:
             agency_id = self.agency_id
 
-        stage: str | Unset | None
+        stage: None | str | Unset
         if isinstance(self.stage, Unset):
             stage = UNSET
         elif isinstance(self.stage, Stage):
@@ -91,7 +91,7 @@ class BatchFeedbackItem:
         else:
             stage = self.stage
 
-        touchpoint_id: str | Unset | None
+        touchpoint_id: None | str | Unset
         if isinstance(self.touchpoint_id, Unset):
             touchpoint_id = UNSET
         elif isinstance(self.touchpoint_id, UUID):
@@ -103,13 +103,13 @@ class BatchFeedbackItem:
         if not isinstance(self.criteria, Unset):
             criteria = self.criteria.to_dict()
 
-        comment: str | Unset | None
+        comment: None | str | Unset
         if isinstance(self.comment, Unset):
             comment = UNSET
         else:
             comment = self.comment
 
-        case_number: str | Unset | None
+        case_number: None | str | Unset
         if isinstance(self.case_number, Unset):
             case_number = UNSET
         else:
@@ -121,7 +121,7 @@ class BatchFeedbackItem:
 
         answer_requested = self.answer_requested
 
-        contact: dict[str, Any] | Unset | None
+        contact: dict[str, Any] | None | Unset
         if isinstance(self.contact, Unset):
             contact = UNSET
         elif isinstance(self.contact, ContactIn):
@@ -129,7 +129,7 @@ class BatchFeedbackItem:
         else:
             contact = self.contact
 
-        idempotency_key: str | Unset | None
+        idempotency_key: None | str | Unset
         if isinstance(self.idempotency_key, Unset):
             idempotency_key = UNSET
         else:
@@ -181,7 +181,7 @@ class BatchFeedbackItem:
 
         occurred_at = datetime.datetime.fromisoformat(d.pop("occurred_at"))
 
-        def _parse_service_id(data: object) -> Unset | UUID | None:
+        def _parse_service_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -198,7 +198,7 @@ class BatchFeedbackItem:
 
         service_id = _parse_service_id(d.pop("service_id", UNSET))
 
-        def _parse_agency_id(data: object) -> Unset | UUID | None:
+        def _parse_agency_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -215,7 +215,7 @@ class BatchFeedbackItem:
 
         agency_id = _parse_agency_id(d.pop("agency_id", UNSET))
 
-        def _parse_stage(data: object) -> Stage | Unset | None:
+        def _parse_stage(data: object) -> None | Stage | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -232,7 +232,7 @@ class BatchFeedbackItem:
 
         stage = _parse_stage(d.pop("stage", UNSET))
 
-        def _parse_touchpoint_id(data: object) -> Unset | UUID | None:
+        def _parse_touchpoint_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -256,7 +256,7 @@ class BatchFeedbackItem:
         else:
             criteria = CriteriaRatings.from_dict(_criteria)
 
-        def _parse_comment(data: object) -> str | Unset | None:
+        def _parse_comment(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -265,7 +265,7 @@ class BatchFeedbackItem:
 
         comment = _parse_comment(d.pop("comment", UNSET))
 
-        def _parse_case_number(data: object) -> str | Unset | None:
+        def _parse_case_number(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -283,7 +283,7 @@ class BatchFeedbackItem:
 
         answer_requested = d.pop("answer_requested", UNSET)
 
-        def _parse_contact(data: object) -> ContactIn | Unset | None:
+        def _parse_contact(data: object) -> ContactIn | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -300,7 +300,7 @@ class BatchFeedbackItem:
 
         contact = _parse_contact(d.pop("contact", UNSET))
 
-        def _parse_idempotency_key(data: object) -> str | Unset | None:
+        def _parse_idempotency_key(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -31,8 +31,8 @@ class BatchItemResult:
     index: int
     status: int
     outcome: BatchItemResultOutcome
-    receipt: FeedbackReceipt | Unset | None = UNSET
-    problem: Problem | Unset | None = UNSET
+    receipt: FeedbackReceipt | None | Unset = UNSET
+    problem: None | Problem | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,7 +45,7 @@ class BatchItemResult:
 
         outcome = self.outcome.value
 
-        receipt: dict[str, Any] | Unset | None
+        receipt: dict[str, Any] | None | Unset
         if isinstance(self.receipt, Unset):
             receipt = UNSET
         elif isinstance(self.receipt, FeedbackReceipt):
@@ -53,7 +53,7 @@ class BatchItemResult:
         else:
             receipt = self.receipt
 
-        problem: dict[str, Any] | Unset | None
+        problem: dict[str, Any] | None | Unset
         if isinstance(self.problem, Unset):
             problem = UNSET
         elif isinstance(self.problem, Problem):
@@ -89,7 +89,7 @@ class BatchItemResult:
 
         outcome = BatchItemResultOutcome(d.pop("outcome"))
 
-        def _parse_receipt(data: object) -> FeedbackReceipt | Unset | None:
+        def _parse_receipt(data: object) -> FeedbackReceipt | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -106,7 +106,7 @@ class BatchItemResult:
 
         receipt = _parse_receipt(d.pop("receipt", UNSET))
 
-        def _parse_problem(data: object) -> Problem | Unset | None:
+        def _parse_problem(data: object) -> None | Problem | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

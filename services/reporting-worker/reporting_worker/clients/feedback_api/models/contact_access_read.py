@@ -24,8 +24,8 @@ class ContactAccessRead:
 
     feedback_id: UUID
     action: str
-    api_key_id: UUID | None
-    api_key_name: str | None
+    api_key_id: None | UUID
+    api_key_name: None | str
     at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -34,13 +34,13 @@ class ContactAccessRead:
 
         action = self.action
 
-        api_key_id: str | None
+        api_key_id: None | str
         if isinstance(self.api_key_id, UUID):
             api_key_id = str(self.api_key_id)
         else:
             api_key_id = self.api_key_id
 
-        api_key_name: str | None
+        api_key_name: None | str
         api_key_name = self.api_key_name
 
         at = self.at.isoformat()
@@ -66,7 +66,7 @@ class ContactAccessRead:
 
         action = d.pop("action")
 
-        def _parse_api_key_id(data: object) -> UUID | None:
+        def _parse_api_key_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:
@@ -81,7 +81,7 @@ class ContactAccessRead:
 
         api_key_id = _parse_api_key_id(d.pop("api_key_id"))
 
-        def _parse_api_key_name(data: object) -> str | None:
+        def _parse_api_key_name(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

@@ -22,26 +22,26 @@ class ContactIn:
     """
 
     consent: bool
-    name: str | Unset | None = UNSET
-    email: str | Unset | None = UNSET
-    phone: str | Unset | None = UNSET
+    name: None | str | Unset = UNSET
+    email: None | str | Unset = UNSET
+    phone: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         consent = self.consent
 
-        name: str | Unset | None
+        name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
 
-        email: str | Unset | None
+        email: None | str | Unset
         if isinstance(self.email, Unset):
             email = UNSET
         else:
             email = self.email
 
-        phone: str | Unset | None
+        phone: None | str | Unset
         if isinstance(self.phone, Unset):
             phone = UNSET
         else:
@@ -68,7 +68,7 @@ class ContactIn:
         d = dict(src_dict)
         consent = d.pop("consent")
 
-        def _parse_name(data: object) -> str | Unset | None:
+        def _parse_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -77,7 +77,7 @@ class ContactIn:
 
         name = _parse_name(d.pop("name", UNSET))
 
-        def _parse_email(data: object) -> str | Unset | None:
+        def _parse_email(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -86,7 +86,7 @@ class ContactIn:
 
         email = _parse_email(d.pop("email", UNSET))
 
-        def _parse_phone(data: object) -> str | Unset | None:
+        def _parse_phone(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

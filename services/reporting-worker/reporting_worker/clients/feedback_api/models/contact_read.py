@@ -22,22 +22,22 @@ class ContactRead:
     """
 
     feedback_id: UUID
-    name: str | None
-    email: str | None
-    phone: str | None
+    name: None | str
+    email: None | str
+    phone: None | str
     consent: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         feedback_id = str(self.feedback_id)
 
-        name: str | None
+        name: None | str
         name = self.name
 
-        email: str | None
+        email: None | str
         email = self.email
 
-        phone: str | None
+        phone: None | str
         phone = self.phone
 
         consent = self.consent
@@ -61,21 +61,21 @@ class ContactRead:
         d = dict(src_dict)
         feedback_id = UUID(d.pop("feedback_id"))
 
-        def _parse_name(data: object) -> str | None:
+        def _parse_name(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         name = _parse_name(d.pop("name"))
 
-        def _parse_email(data: object) -> str | None:
+        def _parse_email(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         email = _parse_email(d.pop("email"))
 
-        def _parse_phone(data: object) -> str | None:
+        def _parse_phone(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

@@ -22,38 +22,38 @@ class CriteriaRatings:
         info_availability (int | None | Unset): доступность информации о порядке предоставления
     """
 
-    provision_time: int | Unset | None = UNSET
-    queue_wait: int | Unset | None = UNSET
-    staff_courtesy: int | Unset | None = UNSET
-    premises_comfort: int | Unset | None = UNSET
-    info_availability: int | Unset | None = UNSET
+    provision_time: int | None | Unset = UNSET
+    queue_wait: int | None | Unset = UNSET
+    staff_courtesy: int | None | Unset = UNSET
+    premises_comfort: int | None | Unset = UNSET
+    info_availability: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        provision_time: int | Unset | None
+        provision_time: int | None | Unset
         if isinstance(self.provision_time, Unset):
             provision_time = UNSET
         else:
             provision_time = self.provision_time
 
-        queue_wait: int | Unset | None
+        queue_wait: int | None | Unset
         if isinstance(self.queue_wait, Unset):
             queue_wait = UNSET
         else:
             queue_wait = self.queue_wait
 
-        staff_courtesy: int | Unset | None
+        staff_courtesy: int | None | Unset
         if isinstance(self.staff_courtesy, Unset):
             staff_courtesy = UNSET
         else:
             staff_courtesy = self.staff_courtesy
 
-        premises_comfort: int | Unset | None
+        premises_comfort: int | None | Unset
         if isinstance(self.premises_comfort, Unset):
             premises_comfort = UNSET
         else:
             premises_comfort = self.premises_comfort
 
-        info_availability: int | Unset | None
+        info_availability: int | None | Unset
         if isinstance(self.info_availability, Unset):
             info_availability = UNSET
         else:
@@ -79,7 +79,7 @@ class CriteriaRatings:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_provision_time(data: object) -> int | Unset | None:
+        def _parse_provision_time(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -88,7 +88,7 @@ class CriteriaRatings:
 
         provision_time = _parse_provision_time(d.pop("provision_time", UNSET))
 
-        def _parse_queue_wait(data: object) -> int | Unset | None:
+        def _parse_queue_wait(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -97,7 +97,7 @@ class CriteriaRatings:
 
         queue_wait = _parse_queue_wait(d.pop("queue_wait", UNSET))
 
-        def _parse_staff_courtesy(data: object) -> int | Unset | None:
+        def _parse_staff_courtesy(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -106,7 +106,7 @@ class CriteriaRatings:
 
         staff_courtesy = _parse_staff_courtesy(d.pop("staff_courtesy", UNSET))
 
-        def _parse_premises_comfort(data: object) -> int | Unset | None:
+        def _parse_premises_comfort(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -115,7 +115,7 @@ class CriteriaRatings:
 
         premises_comfort = _parse_premises_comfort(d.pop("premises_comfort", UNSET))
 
-        def _parse_info_availability(data: object) -> int | Unset | None:
+        def _parse_info_availability(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -39,7 +39,9 @@ class FeedbackBatch:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.feedback_batch_batch_feedback_item import FeedbackBatchBatchFeedbackItem
+        from ..models.feedback_batch_batch_feedback_item import (
+            FeedbackBatchBatchFeedbackItem,
+        )
 
         d = dict(src_dict)
         items = []

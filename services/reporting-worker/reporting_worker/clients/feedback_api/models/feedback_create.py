@@ -44,16 +44,16 @@ class FeedbackCreate:
     channel: Channel
     rating: int
     occurred_at: datetime.datetime
-    service_id: Unset | UUID | None = UNSET
-    agency_id: Unset | UUID | None = UNSET
-    stage: Stage | Unset | None = UNSET
-    touchpoint_id: Unset | UUID | None = UNSET
+    service_id: None | Unset | UUID = UNSET
+    agency_id: None | Unset | UUID = UNSET
+    stage: None | Stage | Unset = UNSET
+    touchpoint_id: None | Unset | UUID = UNSET
     criteria: CriteriaRatings | Unset = UNSET
-    comment: str | Unset | None = UNSET
-    case_number: str | Unset | None = UNSET
+    comment: None | str | Unset = UNSET
+    case_number: None | str | Unset = UNSET
     client_type: ClientType | Unset = UNSET
     answer_requested: bool | Unset = False
-    contact: ContactIn | Unset | None = UNSET
+    contact: ContactIn | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact_in import ContactIn
@@ -64,7 +64,7 @@ class FeedbackCreate:
 
         occurred_at = self.occurred_at.isoformat()
 
-        service_id: str | Unset | None
+        service_id: None | str | Unset
         if isinstance(self.service_id, Unset):
             service_id = UNSET
         elif isinstance(self.service_id, UUID):
@@ -72,7 +72,7 @@ class FeedbackCreate:
         else:
             service_id = self.service_id
 
-        agency_id: str | Unset | None
+        agency_id: None | str | Unset
         if isinstance(self.agency_id, Unset):
             agency_id = UNSET
         elif isinstance(self.agency_id, UUID):
@@ -80,7 +80,7 @@ class FeedbackCreate:
         else:
             agency_id = self.agency_id
 
-        stage: str | Unset | None
+        stage: None | str | Unset
         if isinstance(self.stage, Unset):
             stage = UNSET
         elif isinstance(self.stage, Stage):
@@ -88,7 +88,7 @@ class FeedbackCreate:
         else:
             stage = self.stage
 
-        touchpoint_id: str | Unset | None
+        touchpoint_id: None | str | Unset
         if isinstance(self.touchpoint_id, Unset):
             touchpoint_id = UNSET
         elif isinstance(self.touchpoint_id, UUID):
@@ -100,13 +100,13 @@ class FeedbackCreate:
         if not isinstance(self.criteria, Unset):
             criteria = self.criteria.to_dict()
 
-        comment: str | Unset | None
+        comment: None | str | Unset
         if isinstance(self.comment, Unset):
             comment = UNSET
         else:
             comment = self.comment
 
-        case_number: str | Unset | None
+        case_number: None | str | Unset
         if isinstance(self.case_number, Unset):
             case_number = UNSET
         else:
@@ -118,7 +118,7 @@ class FeedbackCreate:
 
         answer_requested = self.answer_requested
 
-        contact: dict[str, Any] | Unset | None
+        contact: dict[str, Any] | None | Unset
         if isinstance(self.contact, Unset):
             contact = UNSET
         elif isinstance(self.contact, ContactIn):
@@ -170,7 +170,7 @@ class FeedbackCreate:
 
         occurred_at = datetime.datetime.fromisoformat(d.pop("occurred_at"))
 
-        def _parse_service_id(data: object) -> Unset | UUID | None:
+        def _parse_service_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -187,7 +187,7 @@ class FeedbackCreate:
 
         service_id = _parse_service_id(d.pop("service_id", UNSET))
 
-        def _parse_agency_id(data: object) -> Unset | UUID | None:
+        def _parse_agency_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -204,7 +204,7 @@ class FeedbackCreate:
 
         agency_id = _parse_agency_id(d.pop("agency_id", UNSET))
 
-        def _parse_stage(data: object) -> Stage | Unset | None:
+        def _parse_stage(data: object) -> None | Stage | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -221,7 +221,7 @@ class FeedbackCreate:
 
         stage = _parse_stage(d.pop("stage", UNSET))
 
-        def _parse_touchpoint_id(data: object) -> Unset | UUID | None:
+        def _parse_touchpoint_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -245,7 +245,7 @@ class FeedbackCreate:
         else:
             criteria = CriteriaRatings.from_dict(_criteria)
 
-        def _parse_comment(data: object) -> str | Unset | None:
+        def _parse_comment(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -254,7 +254,7 @@ class FeedbackCreate:
 
         comment = _parse_comment(d.pop("comment", UNSET))
 
-        def _parse_case_number(data: object) -> str | Unset | None:
+        def _parse_case_number(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -272,7 +272,7 @@ class FeedbackCreate:
 
         answer_requested = d.pop("answer_requested", UNSET)
 
-        def _parse_contact(data: object) -> ContactIn | Unset | None:
+        def _parse_contact(data: object) -> ContactIn | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

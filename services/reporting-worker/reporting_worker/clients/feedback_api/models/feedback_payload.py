@@ -47,11 +47,11 @@ class FeedbackPayload:
     rating: int
     occurred_at: datetime.datetime
     received_at: datetime.datetime
-    service_id: Unset | UUID | None = UNSET
-    stage: Stage | Unset | None = UNSET
-    touchpoint_id: Unset | UUID | None = UNSET
+    service_id: None | Unset | UUID = UNSET
+    stage: None | Stage | Unset = UNSET
+    touchpoint_id: None | Unset | UUID = UNSET
     criteria: FeedbackPayloadCriteria | Unset = UNSET
-    comment: str | Unset | None = UNSET
+    comment: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,7 +69,7 @@ class FeedbackPayload:
 
         received_at = self.received_at.isoformat()
 
-        service_id: str | Unset | None
+        service_id: None | str | Unset
         if isinstance(self.service_id, Unset):
             service_id = UNSET
         elif isinstance(self.service_id, UUID):
@@ -77,7 +77,7 @@ class FeedbackPayload:
         else:
             service_id = self.service_id
 
-        stage: str | Unset | None
+        stage: None | str | Unset
         if isinstance(self.stage, Unset):
             stage = UNSET
         elif isinstance(self.stage, Stage):
@@ -85,7 +85,7 @@ class FeedbackPayload:
         else:
             stage = self.stage
 
-        touchpoint_id: str | Unset | None
+        touchpoint_id: None | str | Unset
         if isinstance(self.touchpoint_id, Unset):
             touchpoint_id = UNSET
         elif isinstance(self.touchpoint_id, UUID):
@@ -97,7 +97,7 @@ class FeedbackPayload:
         if not isinstance(self.criteria, Unset):
             criteria = self.criteria.to_dict()
 
-        comment: str | Unset | None
+        comment: None | str | Unset
         if isinstance(self.comment, Unset):
             comment = UNSET
         else:
@@ -148,7 +148,7 @@ class FeedbackPayload:
 
         received_at = datetime.datetime.fromisoformat(d.pop("received_at"))
 
-        def _parse_service_id(data: object) -> Unset | UUID | None:
+        def _parse_service_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -165,7 +165,7 @@ class FeedbackPayload:
 
         service_id = _parse_service_id(d.pop("service_id", UNSET))
 
-        def _parse_stage(data: object) -> Stage | Unset | None:
+        def _parse_stage(data: object) -> None | Stage | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -182,7 +182,7 @@ class FeedbackPayload:
 
         stage = _parse_stage(d.pop("stage", UNSET))
 
-        def _parse_touchpoint_id(data: object) -> Unset | UUID | None:
+        def _parse_touchpoint_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -206,7 +206,7 @@ class FeedbackPayload:
         else:
             criteria = FeedbackPayloadCriteria.from_dict(_criteria)
 
-        def _parse_comment(data: object) -> str | Unset | None:
+        def _parse_comment(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -58,15 +58,15 @@ class FeedbackRead:
     id: UUID
     received_at: datetime.datetime
     agency_id: UUID
-    service_id: UUID | None
-    stage: Stage | None
+    service_id: None | UUID
+    stage: None | Stage
     channel: Channel
-    touchpoint_id: UUID | None
+    touchpoint_id: None | UUID
     client_type: ClientType
     rating: int
     criteria: CriteriaRatings
-    comment: str | None
-    case_number: str | None
+    comment: None | str
+    case_number: None | str
     occurred_at: datetime.datetime
     answer_requested: bool
     has_contact: bool
@@ -75,8 +75,8 @@ class FeedbackRead:
     acknowledged_at: datetime.datetime | None
     answer_due_at: datetime.datetime | None
     overdue: bool
-    assignee: str | None
-    answer: str | None
+    assignee: None | str
+    answer: None | str
     answered_at: datetime.datetime | None
     closed_at: datetime.datetime | None
     categories: list[PainCategory]
@@ -90,13 +90,13 @@ class FeedbackRead:
 
         agency_id = str(self.agency_id)
 
-        service_id: str | None
+        service_id: None | str
         if isinstance(self.service_id, UUID):
             service_id = str(self.service_id)
         else:
             service_id = self.service_id
 
-        stage: str | None
+        stage: None | str
         if isinstance(self.stage, Stage):
             stage = self.stage.value
         else:
@@ -104,7 +104,7 @@ class FeedbackRead:
 
         channel = self.channel.value
 
-        touchpoint_id: str | None
+        touchpoint_id: None | str
         if isinstance(self.touchpoint_id, UUID):
             touchpoint_id = str(self.touchpoint_id)
         else:
@@ -116,10 +116,10 @@ class FeedbackRead:
 
         criteria = self.criteria.to_dict()
 
-        comment: str | None
+        comment: None | str
         comment = self.comment
 
-        case_number: str | None
+        case_number: None | str
         case_number = self.case_number
 
         occurred_at = self.occurred_at.isoformat()
@@ -132,13 +132,13 @@ class FeedbackRead:
 
         status = self.status.value
 
-        acknowledged_at: str | None
+        acknowledged_at: None | str
         if isinstance(self.acknowledged_at, datetime.datetime):
             acknowledged_at = self.acknowledged_at.isoformat()
         else:
             acknowledged_at = self.acknowledged_at
 
-        answer_due_at: str | None
+        answer_due_at: None | str
         if isinstance(self.answer_due_at, datetime.datetime):
             answer_due_at = self.answer_due_at.isoformat()
         else:
@@ -146,19 +146,19 @@ class FeedbackRead:
 
         overdue = self.overdue
 
-        assignee: str | None
+        assignee: None | str
         assignee = self.assignee
 
-        answer: str | None
+        answer: None | str
         answer = self.answer
 
-        answered_at: str | None
+        answered_at: None | str
         if isinstance(self.answered_at, datetime.datetime):
             answered_at = self.answered_at.isoformat()
         else:
             answered_at = self.answered_at
 
-        closed_at: str | None
+        closed_at: None | str
         if isinstance(self.closed_at, datetime.datetime):
             closed_at = self.closed_at.isoformat()
         else:
@@ -169,7 +169,7 @@ class FeedbackRead:
             categories_item = categories_item_data.value
             categories.append(categories_item)
 
-        sentiment: str | None
+        sentiment: None | str
         if isinstance(self.sentiment, FeedbackReadSentimentType0):
             sentiment = self.sentiment.value
         else:
@@ -221,7 +221,7 @@ class FeedbackRead:
 
         agency_id = UUID(d.pop("agency_id"))
 
-        def _parse_service_id(data: object) -> UUID | None:
+        def _parse_service_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:
@@ -236,7 +236,7 @@ class FeedbackRead:
 
         service_id = _parse_service_id(d.pop("service_id"))
 
-        def _parse_stage(data: object) -> Stage | None:
+        def _parse_stage(data: object) -> None | Stage:
             if data is None:
                 return data
             try:
@@ -253,7 +253,7 @@ class FeedbackRead:
 
         channel = Channel(d.pop("channel"))
 
-        def _parse_touchpoint_id(data: object) -> UUID | None:
+        def _parse_touchpoint_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:
@@ -274,14 +274,14 @@ class FeedbackRead:
 
         criteria = CriteriaRatings.from_dict(d.pop("criteria"))
 
-        def _parse_comment(data: object) -> str | None:
+        def _parse_comment(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         comment = _parse_comment(d.pop("comment"))
 
-        def _parse_case_number(data: object) -> str | None:
+        def _parse_case_number(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
@@ -330,14 +330,14 @@ class FeedbackRead:
 
         overdue = d.pop("overdue")
 
-        def _parse_assignee(data: object) -> str | None:
+        def _parse_assignee(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         assignee = _parse_assignee(d.pop("assignee"))
 
-        def _parse_answer(data: object) -> str | None:
+        def _parse_answer(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

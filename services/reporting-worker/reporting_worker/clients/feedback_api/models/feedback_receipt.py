@@ -43,7 +43,7 @@ class FeedbackReceipt:
 
         needs_review = self.needs_review
 
-        answer_due_at: str | None
+        answer_due_at: None | str
         if isinstance(self.answer_due_at, datetime.datetime):
             answer_due_at = self.answer_due_at.isoformat()
         else:

@@ -32,7 +32,7 @@ class FeedbackStatusRead:
     status: FeedbackStatus
     received_at: datetime.datetime
     answer_due_at: datetime.datetime | None
-    answer: str | None
+    answer: None | str
     answered_at: datetime.datetime | None
     answer_number: int
     closed_at: datetime.datetime | None
@@ -45,16 +45,16 @@ class FeedbackStatusRead:
 
         received_at = self.received_at.isoformat()
 
-        answer_due_at: str | None
+        answer_due_at: None | str
         if isinstance(self.answer_due_at, datetime.datetime):
             answer_due_at = self.answer_due_at.isoformat()
         else:
             answer_due_at = self.answer_due_at
 
-        answer: str | None
+        answer: None | str
         answer = self.answer
 
-        answered_at: str | None
+        answered_at: None | str
         if isinstance(self.answered_at, datetime.datetime):
             answered_at = self.answered_at.isoformat()
         else:
@@ -62,7 +62,7 @@ class FeedbackStatusRead:
 
         answer_number = self.answer_number
 
-        closed_at: str | None
+        closed_at: None | str
         if isinstance(self.closed_at, datetime.datetime):
             closed_at = self.closed_at.isoformat()
         else:
@@ -109,7 +109,7 @@ class FeedbackStatusRead:
 
         answer_due_at = _parse_answer_due_at(d.pop("answer_due_at"))
 
-        def _parse_answer(data: object) -> str | None:
+        def _parse_answer(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

@@ -29,7 +29,7 @@ class InstrumentSummary:
     code: str
     title: str
     audience: SurveyAudience
-    methodology_form: str | None
+    methodology_form: None | str
     question_count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -42,7 +42,7 @@ class InstrumentSummary:
 
         audience = self.audience.value
 
-        methodology_form: str | None
+        methodology_form: None | str
         methodology_form = self.methodology_form
 
         question_count = self.question_count
@@ -73,7 +73,7 @@ class InstrumentSummary:
 
         audience = SurveyAudience(d.pop("audience"))
 
-        def _parse_methodology_form(data: object) -> str | None:
+        def _parse_methodology_form(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

@@ -24,7 +24,7 @@ class PageFeedbackRead:
     """
 
     items: list[FeedbackRead]
-    next_cursor: str | Unset | None = UNSET
+    next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,7 +33,7 @@ class PageFeedbackRead:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
-        next_cursor: str | Unset | None
+        next_cursor: None | str | Unset
         if isinstance(self.next_cursor, Unset):
             next_cursor = UNSET
         else:
@@ -63,7 +63,7 @@ class PageFeedbackRead:
 
             items.append(items_item)
 
-        def _parse_next_cursor(data: object) -> str | Unset | None:
+        def _parse_next_cursor(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

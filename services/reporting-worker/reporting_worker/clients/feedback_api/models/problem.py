@@ -34,10 +34,10 @@ class Problem:
     status: int
     code: str
     type_: str | Unset = "about:blank"
-    detail: str | Unset | None = UNSET
-    instance: str | Unset | None = UNSET
-    errors: list[FieldError] | Unset | None = UNSET
-    request_id: str | Unset | None = UNSET
+    detail: None | str | Unset = UNSET
+    instance: None | str | Unset = UNSET
+    errors: list[FieldError] | None | Unset = UNSET
+    request_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,19 +49,19 @@ class Problem:
 
         type_ = self.type_
 
-        detail: str | Unset | None
+        detail: None | str | Unset
         if isinstance(self.detail, Unset):
             detail = UNSET
         else:
             detail = self.detail
 
-        instance: str | Unset | None
+        instance: None | str | Unset
         if isinstance(self.instance, Unset):
             instance = UNSET
         else:
             instance = self.instance
 
-        errors: list[dict[str, Any]] | Unset | None
+        errors: list[dict[str, Any]] | None | Unset
         if isinstance(self.errors, Unset):
             errors = UNSET
         elif isinstance(self.errors, list):
@@ -73,7 +73,7 @@ class Problem:
         else:
             errors = self.errors
 
-        request_id: str | Unset | None
+        request_id: None | str | Unset
         if isinstance(self.request_id, Unset):
             request_id = UNSET
         else:
@@ -114,7 +114,7 @@ class Problem:
 
         type_ = d.pop("type", UNSET)
 
-        def _parse_detail(data: object) -> str | Unset | None:
+        def _parse_detail(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -123,7 +123,7 @@ class Problem:
 
         detail = _parse_detail(d.pop("detail", UNSET))
 
-        def _parse_instance(data: object) -> str | Unset | None:
+        def _parse_instance(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -132,7 +132,7 @@ class Problem:
 
         instance = _parse_instance(d.pop("instance", UNSET))
 
-        def _parse_errors(data: object) -> list[FieldError] | Unset | None:
+        def _parse_errors(data: object) -> list[FieldError] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -154,7 +154,7 @@ class Problem:
 
         errors = _parse_errors(d.pop("errors", UNSET))
 
-        def _parse_request_id(data: object) -> str | Unset | None:
+        def _parse_request_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

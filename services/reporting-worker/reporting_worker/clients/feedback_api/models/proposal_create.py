@@ -20,19 +20,19 @@ class ProposalCreate:
     """
 
     title: str
-    rationale: str | Unset | None = UNSET
-    proposed_by: str | Unset | None = UNSET
+    rationale: None | str | Unset = UNSET
+    proposed_by: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title
 
-        rationale: str | Unset | None
+        rationale: None | str | Unset
         if isinstance(self.rationale, Unset):
             rationale = UNSET
         else:
             rationale = self.rationale
 
-        proposed_by: str | Unset | None
+        proposed_by: None | str | Unset
         if isinstance(self.proposed_by, Unset):
             proposed_by = UNSET
         else:
@@ -57,7 +57,7 @@ class ProposalCreate:
         d = dict(src_dict)
         title = d.pop("title")
 
-        def _parse_rationale(data: object) -> str | Unset | None:
+        def _parse_rationale(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -66,7 +66,7 @@ class ProposalCreate:
 
         rationale = _parse_rationale(d.pop("rationale", UNSET))
 
-        def _parse_proposed_by(data: object) -> str | Unset | None:
+        def _parse_proposed_by(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

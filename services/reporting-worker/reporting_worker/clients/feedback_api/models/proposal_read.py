@@ -28,7 +28,7 @@ class ProposalRead:
     feedback_id: UUID
     agency_id: UUID
     title: str
-    rationale: str | None
+    rationale: None | str
     proposed_by: str
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -42,7 +42,7 @@ class ProposalRead:
 
         title = self.title
 
-        rationale: str | None
+        rationale: None | str
         rationale = self.rationale
 
         proposed_by = self.proposed_by
@@ -76,7 +76,7 @@ class ProposalRead:
 
         title = d.pop("title")
 
-        def _parse_rationale(data: object) -> str | None:
+        def _parse_rationale(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

@@ -30,8 +30,8 @@ class PublicSurveyForm:
     """
 
     title: str
-    agency_name: str | None
-    service_title: str | None
+    agency_name: None | str
+    service_title: None | str
     audience: SurveyAudience
     ends_on: datetime.date | None
     questions: list[QuestionRead]
@@ -40,15 +40,15 @@ class PublicSurveyForm:
     def to_dict(self) -> dict[str, Any]:
         title = self.title
 
-        agency_name: str | None
+        agency_name: None | str
         agency_name = self.agency_name
 
-        service_title: str | None
+        service_title: None | str
         service_title = self.service_title
 
         audience = self.audience.value
 
-        ends_on: str | None
+        ends_on: None | str
         if isinstance(self.ends_on, datetime.date):
             ends_on = self.ends_on.isoformat()
         else:
@@ -81,14 +81,14 @@ class PublicSurveyForm:
         d = dict(src_dict)
         title = d.pop("title")
 
-        def _parse_agency_name(data: object) -> str | None:
+        def _parse_agency_name(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         agency_name = _parse_agency_name(d.pop("agency_name"))
 
-        def _parse_service_title(data: object) -> str | None:
+        def _parse_service_title(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

@@ -25,7 +25,7 @@ class Question:
     kind: QuestionKind
     text: str
     required: bool | Unset = True
-    options: list[str] | Unset | None = UNSET
+    options: list[str] | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind.value
@@ -34,7 +34,7 @@ class Question:
 
         required = self.required
 
-        options: list[str] | Unset | None
+        options: list[str] | None | Unset
         if isinstance(self.options, Unset):
             options = UNSET
         elif isinstance(self.options, list):
@@ -67,7 +67,7 @@ class Question:
 
         required = d.pop("required", UNSET)
 
-        def _parse_options(data: object) -> list[str] | Unset | None:
+        def _parse_options(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

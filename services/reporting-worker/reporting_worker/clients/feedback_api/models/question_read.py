@@ -33,9 +33,9 @@ class QuestionRead:
     kind: QuestionKind
     text: str
     required: bool
-    options: list[OptionRead] | Unset | None = UNSET
-    scale_min: int | Unset | None = UNSET
-    scale_max: int | Unset | None = UNSET
+    options: list[OptionRead] | None | Unset = UNSET
+    scale_min: int | None | Unset = UNSET
+    scale_max: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,7 +47,7 @@ class QuestionRead:
 
         required = self.required
 
-        options: list[dict[str, Any]] | Unset | None
+        options: list[dict[str, Any]] | None | Unset
         if isinstance(self.options, Unset):
             options = UNSET
         elif isinstance(self.options, list):
@@ -59,13 +59,13 @@ class QuestionRead:
         else:
             options = self.options
 
-        scale_min: int | Unset | None
+        scale_min: int | None | Unset
         if isinstance(self.scale_min, Unset):
             scale_min = UNSET
         else:
             scale_min = self.scale_min
 
-        scale_max: int | Unset | None
+        scale_max: int | None | Unset
         if isinstance(self.scale_max, Unset):
             scale_max = UNSET
         else:
@@ -103,7 +103,7 @@ class QuestionRead:
 
         required = d.pop("required")
 
-        def _parse_options(data: object) -> list[OptionRead] | Unset | None:
+        def _parse_options(data: object) -> list[OptionRead] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -125,7 +125,7 @@ class QuestionRead:
 
         options = _parse_options(d.pop("options", UNSET))
 
-        def _parse_scale_min(data: object) -> int | Unset | None:
+        def _parse_scale_min(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -134,7 +134,7 @@ class QuestionRead:
 
         scale_min = _parse_scale_min(d.pop("scale_min", UNSET))
 
-        def _parse_scale_max(data: object) -> int | Unset | None:
+        def _parse_scale_max(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -37,11 +37,11 @@ class QuestionResult:
     kind: QuestionKind
     text: str
     answered: int
-    average: float | Unset | None = UNSET
-    distribution: list[ValueCount] | Unset | None = UNSET
-    nps: NpsBreakdown | Unset | None = UNSET
-    options: list[OptionCount] | Unset | None = UNSET
-    latest_texts: list[str] | Unset | None = UNSET
+    average: float | None | Unset = UNSET
+    distribution: list[ValueCount] | None | Unset = UNSET
+    nps: None | NpsBreakdown | Unset = UNSET
+    options: list[OptionCount] | None | Unset = UNSET
+    latest_texts: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,13 +55,13 @@ class QuestionResult:
 
         answered = self.answered
 
-        average: float | Unset | None
+        average: float | None | Unset
         if isinstance(self.average, Unset):
             average = UNSET
         else:
             average = self.average
 
-        distribution: list[dict[str, Any]] | Unset | None
+        distribution: list[dict[str, Any]] | None | Unset
         if isinstance(self.distribution, Unset):
             distribution = UNSET
         elif isinstance(self.distribution, list):
@@ -73,7 +73,7 @@ class QuestionResult:
         else:
             distribution = self.distribution
 
-        nps: dict[str, Any] | Unset | None
+        nps: dict[str, Any] | None | Unset
         if isinstance(self.nps, Unset):
             nps = UNSET
         elif isinstance(self.nps, NpsBreakdown):
@@ -81,7 +81,7 @@ class QuestionResult:
         else:
             nps = self.nps
 
-        options: list[dict[str, Any]] | Unset | None
+        options: list[dict[str, Any]] | None | Unset
         if isinstance(self.options, Unset):
             options = UNSET
         elif isinstance(self.options, list):
@@ -93,7 +93,7 @@ class QuestionResult:
         else:
             options = self.options
 
-        latest_texts: list[str] | Unset | None
+        latest_texts: list[str] | None | Unset
         if isinstance(self.latest_texts, Unset):
             latest_texts = UNSET
         elif isinstance(self.latest_texts, list):
@@ -140,7 +140,7 @@ class QuestionResult:
 
         answered = d.pop("answered")
 
-        def _parse_average(data: object) -> float | Unset | None:
+        def _parse_average(data: object) -> float | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -149,7 +149,7 @@ class QuestionResult:
 
         average = _parse_average(d.pop("average", UNSET))
 
-        def _parse_distribution(data: object) -> list[ValueCount] | Unset | None:
+        def _parse_distribution(data: object) -> list[ValueCount] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -171,7 +171,7 @@ class QuestionResult:
 
         distribution = _parse_distribution(d.pop("distribution", UNSET))
 
-        def _parse_nps(data: object) -> NpsBreakdown | Unset | None:
+        def _parse_nps(data: object) -> None | NpsBreakdown | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -188,7 +188,7 @@ class QuestionResult:
 
         nps = _parse_nps(d.pop("nps", UNSET))
 
-        def _parse_options(data: object) -> list[OptionCount] | Unset | None:
+        def _parse_options(data: object) -> list[OptionCount] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -210,7 +210,7 @@ class QuestionResult:
 
         options = _parse_options(d.pop("options", UNSET))
 
-        def _parse_latest_texts(data: object) -> list[str] | Unset | None:
+        def _parse_latest_texts(data: object) -> list[str] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -34,7 +34,7 @@ class ReviewPolicyRead:
 
         is_default = self.is_default
 
-        updated_at: str | None
+        updated_at: None | str
         if isinstance(self.updated_at, datetime.datetime):
             updated_at = self.updated_at.isoformat()
         else:

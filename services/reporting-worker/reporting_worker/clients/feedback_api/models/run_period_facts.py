@@ -30,7 +30,7 @@ class RunPeriodFacts:
     run_id: UUID
     title: str
     agency_id: UUID
-    service_id: UUID | None
+    service_id: None | UUID
     facts: SurveyFacts
     respondents_in_period: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -42,7 +42,7 @@ class RunPeriodFacts:
 
         agency_id = str(self.agency_id)
 
-        service_id: str | None
+        service_id: None | str
         if isinstance(self.service_id, UUID):
             service_id = str(self.service_id)
         else:
@@ -78,7 +78,7 @@ class RunPeriodFacts:
 
         agency_id = UUID(d.pop("agency_id"))
 
-        def _parse_service_id(data: object) -> UUID | None:
+        def _parse_service_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:

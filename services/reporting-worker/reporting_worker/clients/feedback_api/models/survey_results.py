@@ -59,13 +59,13 @@ class SurveyResults:
 
         respondents = self.respondents
 
-        first_response_at: str | None
+        first_response_at: None | str
         if isinstance(self.first_response_at, datetime.datetime):
             first_response_at = self.first_response_at.isoformat()
         else:
             first_response_at = self.first_response_at
 
-        last_response_at: str | None
+        last_response_at: None | str
         if isinstance(self.last_response_at, datetime.datetime):
             last_response_at = self.last_response_at.isoformat()
         else:

@@ -27,9 +27,9 @@ class SurveyRunCreate:
     template_id: UUID
     title: str
     starts_on: datetime.date
-    service_id: Unset | UUID | None = UNSET
-    agency_id: Unset | UUID | None = UNSET
-    ends_on: datetime.date | Unset | None = UNSET
+    service_id: None | Unset | UUID = UNSET
+    agency_id: None | Unset | UUID = UNSET
+    ends_on: datetime.date | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         template_id = str(self.template_id)
@@ -38,7 +38,7 @@ class SurveyRunCreate:
 
         starts_on = self.starts_on.isoformat()
 
-        service_id: str | Unset | None
+        service_id: None | str | Unset
         if isinstance(self.service_id, Unset):
             service_id = UNSET
         elif isinstance(self.service_id, UUID):
@@ -46,7 +46,7 @@ class SurveyRunCreate:
         else:
             service_id = self.service_id
 
-        agency_id: str | Unset | None
+        agency_id: None | str | Unset
         if isinstance(self.agency_id, Unset):
             agency_id = UNSET
         elif isinstance(self.agency_id, UUID):
@@ -54,7 +54,7 @@ class SurveyRunCreate:
         else:
             agency_id = self.agency_id
 
-        ends_on: str | Unset | None
+        ends_on: None | str | Unset
         if isinstance(self.ends_on, Unset):
             ends_on = UNSET
         elif isinstance(self.ends_on, datetime.date):
@@ -89,7 +89,7 @@ class SurveyRunCreate:
 
         starts_on = datetime.date.fromisoformat(d.pop("starts_on"))
 
-        def _parse_service_id(data: object) -> Unset | UUID | None:
+        def _parse_service_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -106,7 +106,7 @@ class SurveyRunCreate:
 
         service_id = _parse_service_id(d.pop("service_id", UNSET))
 
-        def _parse_agency_id(data: object) -> Unset | UUID | None:
+        def _parse_agency_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -123,7 +123,7 @@ class SurveyRunCreate:
 
         agency_id = _parse_agency_id(d.pop("agency_id", UNSET))
 
-        def _parse_ends_on(data: object) -> datetime.date | Unset | None:
+        def _parse_ends_on(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -35,7 +35,7 @@ class SurveyRunRead:
 
     id: UUID
     agency_id: UUID
-    service_id: UUID | None
+    service_id: None | UUID
     template_id: UUID
     template_code: str
     template_title: str
@@ -54,7 +54,7 @@ class SurveyRunRead:
 
         agency_id = str(self.agency_id)
 
-        service_id: str | None
+        service_id: None | str
         if isinstance(self.service_id, UUID):
             service_id = str(self.service_id)
         else:
@@ -70,7 +70,7 @@ class SurveyRunRead:
 
         starts_on = self.starts_on.isoformat()
 
-        ends_on: str | None
+        ends_on: None | str
         if isinstance(self.ends_on, datetime.date):
             ends_on = self.ends_on.isoformat()
         else:
@@ -84,7 +84,7 @@ class SurveyRunRead:
 
         created_at = self.created_at.isoformat()
 
-        closed_at: str | None
+        closed_at: None | str
         if isinstance(self.closed_at, datetime.datetime):
             closed_at = self.closed_at.isoformat()
         else:
@@ -120,7 +120,7 @@ class SurveyRunRead:
 
         agency_id = UUID(d.pop("agency_id"))
 
-        def _parse_service_id(data: object) -> UUID | None:
+        def _parse_service_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:

@@ -35,10 +35,10 @@ class SurveyTemplateCreate:
     code: str
     title: str
     questions: list[Question]
-    description: str | Unset | None = UNSET
+    description: None | str | Unset = UNSET
     audience: SurveyAudience | Unset = UNSET
-    methodology_form: str | Unset | None = UNSET
-    agency_id: Unset | UUID | None = UNSET
+    methodology_form: None | str | Unset = UNSET
+    agency_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
@@ -50,7 +50,7 @@ class SurveyTemplateCreate:
             questions_item = questions_item_data.to_dict()
             questions.append(questions_item)
 
-        description: str | Unset | None
+        description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
@@ -60,13 +60,13 @@ class SurveyTemplateCreate:
         if not isinstance(self.audience, Unset):
             audience = self.audience.value
 
-        methodology_form: str | Unset | None
+        methodology_form: None | str | Unset
         if isinstance(self.methodology_form, Unset):
             methodology_form = UNSET
         else:
             methodology_form = self.methodology_form
 
-        agency_id: str | Unset | None
+        agency_id: None | str | Unset
         if isinstance(self.agency_id, Unset):
             agency_id = UNSET
         elif isinstance(self.agency_id, UUID):
@@ -110,7 +110,7 @@ class SurveyTemplateCreate:
 
             questions.append(questions_item)
 
-        def _parse_description(data: object) -> str | Unset | None:
+        def _parse_description(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -126,7 +126,7 @@ class SurveyTemplateCreate:
         else:
             audience = SurveyAudience(_audience)
 
-        def _parse_methodology_form(data: object) -> str | Unset | None:
+        def _parse_methodology_form(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -135,7 +135,7 @@ class SurveyTemplateCreate:
 
         methodology_form = _parse_methodology_form(d.pop("methodology_form", UNSET))
 
-        def _parse_agency_id(data: object) -> Unset | UUID | None:
+        def _parse_agency_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):

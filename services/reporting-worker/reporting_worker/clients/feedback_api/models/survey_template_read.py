@@ -35,11 +35,11 @@ class SurveyTemplateRead:
     id: UUID
     code: str
     title: str
-    description: str | None
+    description: None | str
     audience: SurveyAudience
-    methodology_form: str | None
+    methodology_form: None | str
     builtin: bool
-    agency_id: UUID | None
+    agency_id: None | UUID
     questions: list[QuestionRead]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,17 +50,17 @@ class SurveyTemplateRead:
 
         title = self.title
 
-        description: str | None
+        description: None | str
         description = self.description
 
         audience = self.audience.value
 
-        methodology_form: str | None
+        methodology_form: None | str
         methodology_form = self.methodology_form
 
         builtin = self.builtin
 
-        agency_id: str | None
+        agency_id: None | str
         if isinstance(self.agency_id, UUID):
             agency_id = str(self.agency_id)
         else:
@@ -100,7 +100,7 @@ class SurveyTemplateRead:
 
         title = d.pop("title")
 
-        def _parse_description(data: object) -> str | None:
+        def _parse_description(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
@@ -109,7 +109,7 @@ class SurveyTemplateRead:
 
         audience = SurveyAudience(d.pop("audience"))
 
-        def _parse_methodology_form(data: object) -> str | None:
+        def _parse_methodology_form(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
@@ -118,7 +118,7 @@ class SurveyTemplateRead:
 
         builtin = d.pop("builtin")
 
-        def _parse_agency_id(data: object) -> UUID | None:
+        def _parse_agency_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:

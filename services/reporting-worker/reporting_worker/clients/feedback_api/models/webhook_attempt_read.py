@@ -33,7 +33,7 @@ class WebhookAttemptRead:
     attempt: int
     url: str
     status_code: int | None
-    error: str | None
+    error: None | str
     duration_ms: int
     delivered: bool
     at: datetime.datetime
@@ -53,7 +53,7 @@ class WebhookAttemptRead:
         status_code: int | None
         status_code = self.status_code
 
-        error: str | None
+        error: None | str
         error = self.error
 
         duration_ms = self.duration_ms
@@ -101,7 +101,7 @@ class WebhookAttemptRead:
 
         status_code = _parse_status_code(d.pop("status_code"))
 
-        def _parse_error(data: object) -> str | None:
+        def _parse_error(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

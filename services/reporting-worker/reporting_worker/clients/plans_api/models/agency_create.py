@@ -25,22 +25,22 @@ class AgencyCreate:
 
     name: str
     level: AgencyLevel
-    short_name: str | Unset | None = UNSET
-    parent_id: Unset | UUID | None = UNSET
-    region_code: str | Unset | None = UNSET
+    short_name: None | str | Unset = UNSET
+    parent_id: None | Unset | UUID = UNSET
+    region_code: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
         level = self.level.value
 
-        short_name: str | Unset | None
+        short_name: None | str | Unset
         if isinstance(self.short_name, Unset):
             short_name = UNSET
         else:
             short_name = self.short_name
 
-        parent_id: str | Unset | None
+        parent_id: None | str | Unset
         if isinstance(self.parent_id, Unset):
             parent_id = UNSET
         elif isinstance(self.parent_id, UUID):
@@ -48,7 +48,7 @@ class AgencyCreate:
         else:
             parent_id = self.parent_id
 
-        region_code: str | Unset | None
+        region_code: None | str | Unset
         if isinstance(self.region_code, Unset):
             region_code = UNSET
         else:
@@ -78,7 +78,7 @@ class AgencyCreate:
 
         level = AgencyLevel(d.pop("level"))
 
-        def _parse_short_name(data: object) -> str | Unset | None:
+        def _parse_short_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -87,7 +87,7 @@ class AgencyCreate:
 
         short_name = _parse_short_name(d.pop("short_name", UNSET))
 
-        def _parse_parent_id(data: object) -> Unset | UUID | None:
+        def _parse_parent_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -104,7 +104,7 @@ class AgencyCreate:
 
         parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
 
-        def _parse_region_code(data: object) -> str | Unset | None:
+        def _parse_region_code(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -8,7 +8,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.agency_plan_progress_plans_by_status import AgencyPlanProgressPlansByStatus
+    from ..models.agency_plan_progress_plans_by_status import (
+        AgencyPlanProgressPlansByStatus,
+    )
     from ..models.overdue_item import OverdueItem
     from ..models.progress_counts import ProgressCounts
 
@@ -59,7 +61,9 @@ class AgencyPlanProgress:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.agency_plan_progress_plans_by_status import AgencyPlanProgressPlansByStatus
+        from ..models.agency_plan_progress_plans_by_status import (
+            AgencyPlanProgressPlansByStatus,
+        )
         from ..models.overdue_item import OverdueItem
         from ..models.progress_counts import ProgressCounts
 

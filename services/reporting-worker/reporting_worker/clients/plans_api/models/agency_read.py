@@ -29,10 +29,10 @@ class AgencyRead:
 
     id: UUID
     name: str
-    short_name: str | None
+    short_name: None | str
     level: AgencyLevel
-    parent_id: UUID | None
-    region_code: str | None
+    parent_id: None | UUID
+    region_code: None | str
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -42,18 +42,18 @@ class AgencyRead:
 
         name = self.name
 
-        short_name: str | None
+        short_name: None | str
         short_name = self.short_name
 
         level = self.level.value
 
-        parent_id: str | None
+        parent_id: None | str
         if isinstance(self.parent_id, UUID):
             parent_id = str(self.parent_id)
         else:
             parent_id = self.parent_id
 
-        region_code: str | None
+        region_code: None | str
         region_code = self.region_code
 
         created_at = self.created_at.isoformat()
@@ -84,7 +84,7 @@ class AgencyRead:
 
         name = d.pop("name")
 
-        def _parse_short_name(data: object) -> str | None:
+        def _parse_short_name(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
@@ -93,7 +93,7 @@ class AgencyRead:
 
         level = AgencyLevel(d.pop("level"))
 
-        def _parse_parent_id(data: object) -> UUID | None:
+        def _parse_parent_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:
@@ -108,7 +108,7 @@ class AgencyRead:
 
         parent_id = _parse_parent_id(d.pop("parent_id"))
 
-        def _parse_region_code(data: object) -> str | None:
+        def _parse_region_code(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

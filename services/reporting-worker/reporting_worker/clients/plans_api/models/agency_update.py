@@ -23,26 +23,26 @@ class AgencyUpdate:
         region_code (None | str | Unset):
     """
 
-    name: str | Unset | None = UNSET
-    short_name: str | Unset | None = UNSET
-    level: AgencyLevel | Unset | None = UNSET
-    parent_id: Unset | UUID | None = UNSET
-    region_code: str | Unset | None = UNSET
+    name: None | str | Unset = UNSET
+    short_name: None | str | Unset = UNSET
+    level: AgencyLevel | None | Unset = UNSET
+    parent_id: None | Unset | UUID = UNSET
+    region_code: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        name: str | Unset | None
+        name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
 
-        short_name: str | Unset | None
+        short_name: None | str | Unset
         if isinstance(self.short_name, Unset):
             short_name = UNSET
         else:
             short_name = self.short_name
 
-        level: str | Unset | None
+        level: None | str | Unset
         if isinstance(self.level, Unset):
             level = UNSET
         elif isinstance(self.level, AgencyLevel):
@@ -50,7 +50,7 @@ class AgencyUpdate:
         else:
             level = self.level
 
-        parent_id: str | Unset | None
+        parent_id: None | str | Unset
         if isinstance(self.parent_id, Unset):
             parent_id = UNSET
         elif isinstance(self.parent_id, UUID):
@@ -58,7 +58,7 @@ class AgencyUpdate:
         else:
             parent_id = self.parent_id
 
-        region_code: str | Unset | None
+        region_code: None | str | Unset
         if isinstance(self.region_code, Unset):
             region_code = UNSET
         else:
@@ -84,7 +84,7 @@ class AgencyUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_name(data: object) -> str | Unset | None:
+        def _parse_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -93,7 +93,7 @@ class AgencyUpdate:
 
         name = _parse_name(d.pop("name", UNSET))
 
-        def _parse_short_name(data: object) -> str | Unset | None:
+        def _parse_short_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -102,7 +102,7 @@ class AgencyUpdate:
 
         short_name = _parse_short_name(d.pop("short_name", UNSET))
 
-        def _parse_level(data: object) -> AgencyLevel | Unset | None:
+        def _parse_level(data: object) -> AgencyLevel | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -119,7 +119,7 @@ class AgencyUpdate:
 
         level = _parse_level(d.pop("level", UNSET))
 
-        def _parse_parent_id(data: object) -> Unset | UUID | None:
+        def _parse_parent_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -136,7 +136,7 @@ class AgencyUpdate:
 
         parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
 
-        def _parse_region_code(data: object) -> str | Unset | None:
+        def _parse_region_code(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

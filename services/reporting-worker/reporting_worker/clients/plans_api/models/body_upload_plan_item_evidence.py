@@ -28,8 +28,8 @@ class BodyUploadPlanItemEvidence:
     kind: ResultDocument
     title: str
     file: str
-    number: str | Unset | None = UNSET
-    document_date: datetime.date | Unset | None = UNSET
+    number: None | str | Unset = UNSET
+    document_date: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,13 +39,13 @@ class BodyUploadPlanItemEvidence:
 
         file = self.file
 
-        number: str | Unset | None
+        number: None | str | Unset
         if isinstance(self.number, Unset):
             number = UNSET
         else:
             number = self.number
 
-        document_date: str | Unset | None
+        document_date: None | str | Unset
         if isinstance(self.document_date, Unset):
             document_date = UNSET
         elif isinstance(self.document_date, datetime.date):
@@ -108,7 +108,7 @@ class BodyUploadPlanItemEvidence:
 
         file = d.pop("file")
 
-        def _parse_number(data: object) -> str | Unset | None:
+        def _parse_number(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -117,7 +117,7 @@ class BodyUploadPlanItemEvidence:
 
         number = _parse_number(d.pop("number", UNSET))
 
-        def _parse_document_date(data: object) -> datetime.date | Unset | None:
+        def _parse_document_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

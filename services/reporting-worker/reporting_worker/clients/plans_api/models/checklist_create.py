@@ -26,7 +26,7 @@ class ChecklistCreate:
 
     answers: ChecklistCreateAnswers
     comments: ChecklistCreateComments | Unset = UNSET
-    template_version: int | Unset | None = UNSET
+    template_version: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         answers = self.answers.to_dict()
@@ -35,7 +35,7 @@ class ChecklistCreate:
         if not isinstance(self.comments, Unset):
             comments = self.comments.to_dict()
 
-        template_version: int | Unset | None
+        template_version: int | None | Unset
         if isinstance(self.template_version, Unset):
             template_version = UNSET
         else:
@@ -70,7 +70,7 @@ class ChecklistCreate:
         else:
             comments = ChecklistCreateComments.from_dict(_comments)
 
-        def _parse_template_version(data: object) -> int | Unset | None:
+        def _parse_template_version(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -46,7 +46,7 @@ class ChecklistRead:
     complete: bool
     unanswered: list[str]
     counts: AnswerCounts
-    plan_id: UUID | None
+    plan_id: None | UUID
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -72,7 +72,7 @@ class ChecklistRead:
 
         counts = self.counts.to_dict()
 
-        plan_id: str | None
+        plan_id: None | str
         if isinstance(self.plan_id, UUID):
             plan_id = str(self.plan_id)
         else:
@@ -131,7 +131,7 @@ class ChecklistRead:
 
         counts = AnswerCounts.from_dict(d.pop("counts"))
 
-        def _parse_plan_id(data: object) -> UUID | None:
+        def _parse_plan_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:

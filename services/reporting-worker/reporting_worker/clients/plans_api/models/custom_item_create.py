@@ -30,8 +30,8 @@ class CustomItemCreate:
     result: str | Unset = ""
     result_kinds: list[ResultDocument] | Unset = UNSET
     origin: CustomItemCreateOrigin | Unset = CustomItemCreateOrigin.CUSTOM
-    proposal_ref: str | Unset | None = UNSET
-    revision_reason: str | Unset | None = UNSET
+    proposal_ref: None | str | Unset = UNSET
+    revision_reason: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         section = self.section
@@ -51,13 +51,13 @@ class CustomItemCreate:
         if not isinstance(self.origin, Unset):
             origin = self.origin.value
 
-        proposal_ref: str | Unset | None
+        proposal_ref: None | str | Unset
         if isinstance(self.proposal_ref, Unset):
             proposal_ref = UNSET
         else:
             proposal_ref = self.proposal_ref
 
-        revision_reason: str | Unset | None
+        revision_reason: None | str | Unset
         if isinstance(self.revision_reason, Unset):
             revision_reason = UNSET
         else:
@@ -109,7 +109,7 @@ class CustomItemCreate:
         else:
             origin = CustomItemCreateOrigin(_origin)
 
-        def _parse_proposal_ref(data: object) -> str | Unset | None:
+        def _parse_proposal_ref(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -118,7 +118,7 @@ class CustomItemCreate:
 
         proposal_ref = _parse_proposal_ref(d.pop("proposal_ref", UNSET))
 
-        def _parse_revision_reason(data: object) -> str | Unset | None:
+        def _parse_revision_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -30,10 +30,10 @@ class EvidenceIn:
 
     kind: ResultDocument
     title: str
-    number: str | Unset | None = UNSET
-    document_date: datetime.date | Unset | None = UNSET
-    url: str | Unset | None = UNSET
-    survey: SurveyFacts | Unset | None = UNSET
+    number: None | str | Unset = UNSET
+    document_date: datetime.date | None | Unset = UNSET
+    url: None | str | Unset = UNSET
+    survey: None | SurveyFacts | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.survey_facts import SurveyFacts
@@ -42,13 +42,13 @@ class EvidenceIn:
 
         title = self.title
 
-        number: str | Unset | None
+        number: None | str | Unset
         if isinstance(self.number, Unset):
             number = UNSET
         else:
             number = self.number
 
-        document_date: str | Unset | None
+        document_date: None | str | Unset
         if isinstance(self.document_date, Unset):
             document_date = UNSET
         elif isinstance(self.document_date, datetime.date):
@@ -56,13 +56,13 @@ class EvidenceIn:
         else:
             document_date = self.document_date
 
-        url: str | Unset | None
+        url: None | str | Unset
         if isinstance(self.url, Unset):
             url = UNSET
         else:
             url = self.url
 
-        survey: dict[str, Any] | Unset | None
+        survey: dict[str, Any] | None | Unset
         if isinstance(self.survey, Unset):
             survey = UNSET
         elif isinstance(self.survey, SurveyFacts):
@@ -98,7 +98,7 @@ class EvidenceIn:
 
         title = d.pop("title")
 
-        def _parse_number(data: object) -> str | Unset | None:
+        def _parse_number(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -107,7 +107,7 @@ class EvidenceIn:
 
         number = _parse_number(d.pop("number", UNSET))
 
-        def _parse_document_date(data: object) -> datetime.date | Unset | None:
+        def _parse_document_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -124,7 +124,7 @@ class EvidenceIn:
 
         document_date = _parse_document_date(d.pop("document_date", UNSET))
 
-        def _parse_url(data: object) -> str | Unset | None:
+        def _parse_url(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -133,7 +133,7 @@ class EvidenceIn:
 
         url = _parse_url(d.pop("url", UNSET))
 
-        def _parse_survey(data: object) -> SurveyFacts | Unset | None:
+        def _parse_survey(data: object) -> None | SurveyFacts | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -35,12 +35,12 @@ class EvidenceRead:
 
     id: UUID
     kind: ResultDocument
-    number: str | None
+    number: None | str
     document_date: datetime.date | None
     title: str
-    url: str | None
-    survey: SurveyFacts | None
-    file_name: str | None
+    url: None | str
+    survey: None | SurveyFacts
+    file_name: None | str
     file_size: int | None
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -52,10 +52,10 @@ class EvidenceRead:
 
         kind = self.kind.value
 
-        number: str | None
+        number: None | str
         number = self.number
 
-        document_date: str | None
+        document_date: None | str
         if isinstance(self.document_date, datetime.date):
             document_date = self.document_date.isoformat()
         else:
@@ -63,7 +63,7 @@ class EvidenceRead:
 
         title = self.title
 
-        url: str | None
+        url: None | str
         url = self.url
 
         survey: dict[str, Any] | None
@@ -72,7 +72,7 @@ class EvidenceRead:
         else:
             survey = self.survey
 
-        file_name: str | None
+        file_name: None | str
         file_name = self.file_name
 
         file_size: int | None
@@ -108,7 +108,7 @@ class EvidenceRead:
 
         kind = ResultDocument(d.pop("kind"))
 
-        def _parse_number(data: object) -> str | None:
+        def _parse_number(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
@@ -132,14 +132,14 @@ class EvidenceRead:
 
         title = d.pop("title")
 
-        def _parse_url(data: object) -> str | None:
+        def _parse_url(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         url = _parse_url(d.pop("url"))
 
-        def _parse_survey(data: object) -> SurveyFacts | None:
+        def _parse_survey(data: object) -> None | SurveyFacts:
             if data is None:
                 return data
             try:
@@ -154,7 +154,7 @@ class EvidenceRead:
 
         survey = _parse_survey(d.pop("survey"))
 
-        def _parse_file_name(data: object) -> str | None:
+        def _parse_file_name(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

@@ -27,8 +27,8 @@ class ExecutorIn:
     unit: str
     start_date: datetime.date
     end_date: datetime.date
-    person: str | Unset | None = UNSET
-    person_position: str | Unset | None = UNSET
+    person: None | str | Unset = UNSET
+    person_position: None | str | Unset = UNSET
     status: ExecutorStatus | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,13 +38,13 @@ class ExecutorIn:
 
         end_date = self.end_date.isoformat()
 
-        person: str | Unset | None
+        person: None | str | Unset
         if isinstance(self.person, Unset):
             person = UNSET
         else:
             person = self.person
 
-        person_position: str | Unset | None
+        person_position: None | str | Unset
         if isinstance(self.person_position, Unset):
             person_position = UNSET
         else:
@@ -81,7 +81,7 @@ class ExecutorIn:
 
         end_date = datetime.date.fromisoformat(d.pop("end_date"))
 
-        def _parse_person(data: object) -> str | Unset | None:
+        def _parse_person(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -90,7 +90,7 @@ class ExecutorIn:
 
         person = _parse_person(d.pop("person", UNSET))
 
-        def _parse_person_position(data: object) -> str | Unset | None:
+        def _parse_person_position(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -32,8 +32,8 @@ class ExecutorRead:
     end_date: datetime.date
     id: UUID
     completed_at: datetime.datetime | None
-    person: str | Unset | None = UNSET
-    person_position: str | Unset | None = UNSET
+    person: None | str | Unset = UNSET
+    person_position: None | str | Unset = UNSET
     status: ExecutorStatus | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,19 +45,19 @@ class ExecutorRead:
 
         id = str(self.id)
 
-        completed_at: str | None
+        completed_at: None | str
         if isinstance(self.completed_at, datetime.datetime):
             completed_at = self.completed_at.isoformat()
         else:
             completed_at = self.completed_at
 
-        person: str | Unset | None
+        person: None | str | Unset
         if isinstance(self.person, Unset):
             person = UNSET
         else:
             person = self.person
 
-        person_position: str | Unset | None
+        person_position: None | str | Unset
         if isinstance(self.person_position, Unset):
             person_position = UNSET
         else:
@@ -113,7 +113,7 @@ class ExecutorRead:
 
         completed_at = _parse_completed_at(d.pop("completed_at"))
 
-        def _parse_person(data: object) -> str | Unset | None:
+        def _parse_person(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -122,7 +122,7 @@ class ExecutorRead:
 
         person = _parse_person(d.pop("person", UNSET))
 
-        def _parse_person_position(data: object) -> str | Unset | None:
+        def _parse_person_position(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

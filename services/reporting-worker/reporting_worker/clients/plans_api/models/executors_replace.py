@@ -23,7 +23,7 @@ class ExecutorsReplace:
     """
 
     executors: list[ExecutorIn]
-    revision_reason: str | Unset | None = UNSET
+    revision_reason: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         executors = []
@@ -31,7 +31,7 @@ class ExecutorsReplace:
             executors_item = executors_item_data.to_dict()
             executors.append(executors_item)
 
-        revision_reason: str | Unset | None
+        revision_reason: None | str | Unset
         if isinstance(self.revision_reason, Unset):
             revision_reason = UNSET
         else:
@@ -61,7 +61,7 @@ class ExecutorsReplace:
 
             executors.append(executors_item)
 
-        def _parse_revision_reason(data: object) -> str | Unset | None:
+        def _parse_revision_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -21,25 +21,25 @@ class ItemUpdate:
         revision_reason (None | str | Unset): Required once the plan is approved: why it changes (kept in the history)
     """
 
-    text: str | Unset | None = UNSET
-    result: str | Unset | None = UNSET
-    result_kinds: list[ResultDocument] | Unset | None = UNSET
-    revision_reason: str | Unset | None = UNSET
+    text: None | str | Unset = UNSET
+    result: None | str | Unset = UNSET
+    result_kinds: list[ResultDocument] | None | Unset = UNSET
+    revision_reason: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        text: str | Unset | None
+        text: None | str | Unset
         if isinstance(self.text, Unset):
             text = UNSET
         else:
             text = self.text
 
-        result: str | Unset | None
+        result: None | str | Unset
         if isinstance(self.result, Unset):
             result = UNSET
         else:
             result = self.result
 
-        result_kinds: list[str] | Unset | None
+        result_kinds: list[str] | None | Unset
         if isinstance(self.result_kinds, Unset):
             result_kinds = UNSET
         elif isinstance(self.result_kinds, list):
@@ -51,7 +51,7 @@ class ItemUpdate:
         else:
             result_kinds = self.result_kinds
 
-        revision_reason: str | Unset | None
+        revision_reason: None | str | Unset
         if isinstance(self.revision_reason, Unset):
             revision_reason = UNSET
         else:
@@ -75,7 +75,7 @@ class ItemUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_text(data: object) -> str | Unset | None:
+        def _parse_text(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -84,7 +84,7 @@ class ItemUpdate:
 
         text = _parse_text(d.pop("text", UNSET))
 
-        def _parse_result(data: object) -> str | Unset | None:
+        def _parse_result(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -93,7 +93,7 @@ class ItemUpdate:
 
         result = _parse_result(d.pop("result", UNSET))
 
-        def _parse_result_kinds(data: object) -> list[ResultDocument] | Unset | None:
+        def _parse_result_kinds(data: object) -> list[ResultDocument] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -115,7 +115,7 @@ class ItemUpdate:
 
         result_kinds = _parse_result_kinds(d.pop("result_kinds", UNSET))
 
-        def _parse_revision_reason(data: object) -> str | Unset | None:
+        def _parse_revision_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -21,14 +21,14 @@ class LifeSituationCreate:
 
     code: str
     title: str
-    description: str | Unset | None = UNSET
+    description: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
 
         title = self.title
 
-        description: str | Unset | None
+        description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
@@ -54,7 +54,7 @@ class LifeSituationCreate:
 
         title = d.pop("title")
 
-        def _parse_description(data: object) -> str | Unset | None:
+        def _parse_description(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

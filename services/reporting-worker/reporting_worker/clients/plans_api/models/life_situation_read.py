@@ -25,7 +25,7 @@ class LifeSituationRead:
     id: UUID
     code: str
     title: str
-    description: str | Unset | None = UNSET
+    description: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,7 +35,7 @@ class LifeSituationRead:
 
         title = self.title
 
-        description: str | Unset | None
+        description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
@@ -64,7 +64,7 @@ class LifeSituationRead:
 
         title = d.pop("title")
 
-        def _parse_description(data: object) -> str | Unset | None:
+        def _parse_description(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -18,17 +18,17 @@ class LifeSituationUpdate:
         description (None | str | Unset):
     """
 
-    title: str | Unset | None = UNSET
-    description: str | Unset | None = UNSET
+    title: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        title: str | Unset | None
+        title: None | str | Unset
         if isinstance(self.title, Unset):
             title = UNSET
         else:
             title = self.title
 
-        description: str | Unset | None
+        description: None | str | Unset
         if isinstance(self.description, Unset):
             description = UNSET
         else:
@@ -48,7 +48,7 @@ class LifeSituationUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_title(data: object) -> str | Unset | None:
+        def _parse_title(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -57,7 +57,7 @@ class LifeSituationUpdate:
 
         title = _parse_title(d.pop("title", UNSET))
 
-        def _parse_description(data: object) -> str | Unset | None:
+        def _parse_description(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -22,32 +22,32 @@ class PlanHeaderUpdate:
         revision_reason (None | str | Unset): Required once the plan is approved: why it changes (kept in the history)
     """
 
-    title: str | Unset | None = UNSET
-    approving_official: str | Unset | None = UNSET
-    document_number: str | Unset | None = UNSET
-    document_date: datetime.date | Unset | None = UNSET
-    revision_reason: str | Unset | None = UNSET
+    title: None | str | Unset = UNSET
+    approving_official: None | str | Unset = UNSET
+    document_number: None | str | Unset = UNSET
+    document_date: datetime.date | None | Unset = UNSET
+    revision_reason: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        title: str | Unset | None
+        title: None | str | Unset
         if isinstance(self.title, Unset):
             title = UNSET
         else:
             title = self.title
 
-        approving_official: str | Unset | None
+        approving_official: None | str | Unset
         if isinstance(self.approving_official, Unset):
             approving_official = UNSET
         else:
             approving_official = self.approving_official
 
-        document_number: str | Unset | None
+        document_number: None | str | Unset
         if isinstance(self.document_number, Unset):
             document_number = UNSET
         else:
             document_number = self.document_number
 
-        document_date: str | Unset | None
+        document_date: None | str | Unset
         if isinstance(self.document_date, Unset):
             document_date = UNSET
         elif isinstance(self.document_date, datetime.date):
@@ -55,7 +55,7 @@ class PlanHeaderUpdate:
         else:
             document_date = self.document_date
 
-        revision_reason: str | Unset | None
+        revision_reason: None | str | Unset
         if isinstance(self.revision_reason, Unset):
             revision_reason = UNSET
         else:
@@ -81,7 +81,7 @@ class PlanHeaderUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_title(data: object) -> str | Unset | None:
+        def _parse_title(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -90,7 +90,7 @@ class PlanHeaderUpdate:
 
         title = _parse_title(d.pop("title", UNSET))
 
-        def _parse_approving_official(data: object) -> str | Unset | None:
+        def _parse_approving_official(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -99,7 +99,7 @@ class PlanHeaderUpdate:
 
         approving_official = _parse_approving_official(d.pop("approving_official", UNSET))
 
-        def _parse_document_number(data: object) -> str | Unset | None:
+        def _parse_document_number(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -108,7 +108,7 @@ class PlanHeaderUpdate:
 
         document_number = _parse_document_number(d.pop("document_number", UNSET))
 
-        def _parse_document_date(data: object) -> datetime.date | Unset | None:
+        def _parse_document_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -125,7 +125,7 @@ class PlanHeaderUpdate:
 
         document_date = _parse_document_date(d.pop("document_date", UNSET))
 
-        def _parse_revision_reason(data: object) -> str | Unset | None:
+        def _parse_revision_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -47,12 +47,12 @@ class PlanRead:
     id: UUID
     agency_id: UUID
     service_id: UUID
-    checklist_id: UUID | None
+    checklist_id: None | UUID
     template_code: str
     template_version: int
     title: str
-    approving_official: str | None
-    document_number: str | None
+    approving_official: None | str
+    document_number: None | str
     document_date: datetime.date | None
     status: PlanStatus
     approved_at: datetime.datetime | None
@@ -72,7 +72,7 @@ class PlanRead:
 
         service_id = str(self.service_id)
 
-        checklist_id: str | None
+        checklist_id: None | str
         if isinstance(self.checklist_id, UUID):
             checklist_id = str(self.checklist_id)
         else:
@@ -84,13 +84,13 @@ class PlanRead:
 
         title = self.title
 
-        approving_official: str | None
+        approving_official: None | str
         approving_official = self.approving_official
 
-        document_number: str | None
+        document_number: None | str
         document_number = self.document_number
 
-        document_date: str | None
+        document_date: None | str
         if isinstance(self.document_date, datetime.date):
             document_date = self.document_date.isoformat()
         else:
@@ -98,13 +98,13 @@ class PlanRead:
 
         status = self.status.value
 
-        approved_at: str | None
+        approved_at: None | str
         if isinstance(self.approved_at, datetime.datetime):
             approved_at = self.approved_at.isoformat()
         else:
             approved_at = self.approved_at
 
-        completed_at: str | None
+        completed_at: None | str
         if isinstance(self.completed_at, datetime.datetime):
             completed_at = self.completed_at.isoformat()
         else:
@@ -169,7 +169,7 @@ class PlanRead:
 
         service_id = UUID(d.pop("service_id"))
 
-        def _parse_checklist_id(data: object) -> UUID | None:
+        def _parse_checklist_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:
@@ -190,14 +190,14 @@ class PlanRead:
 
         title = d.pop("title")
 
-        def _parse_approving_official(data: object) -> str | None:
+        def _parse_approving_official(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         approving_official = _parse_approving_official(d.pop("approving_official"))
 
-        def _parse_document_number(data: object) -> str | None:
+        def _parse_document_number(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

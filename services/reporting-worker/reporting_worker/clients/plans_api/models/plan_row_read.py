@@ -46,9 +46,9 @@ class PlanRowRead:
     result: str
     result_kinds: list[ResultDocument]
     footnotes: list[str]
-    control_point: str | None
+    control_point: None | str
     origin: PlanRowReadOrigin
-    proposal_ref: str | None
+    proposal_ref: None | str
     status: ItemStatus | None
     executors: list[ExecutorRead]
     evidence: list[EvidenceRead]
@@ -72,15 +72,15 @@ class PlanRowRead:
 
         footnotes = self.footnotes
 
-        control_point: str | None
+        control_point: None | str
         control_point = self.control_point
 
         origin = self.origin.value
 
-        proposal_ref: str | None
+        proposal_ref: None | str
         proposal_ref = self.proposal_ref
 
-        status: str | None
+        status: None | str
         if isinstance(self.status, ItemStatus):
             status = self.status.value
         else:
@@ -143,7 +143,7 @@ class PlanRowRead:
 
         footnotes = cast(list[str], d.pop("footnotes"))
 
-        def _parse_control_point(data: object) -> str | None:
+        def _parse_control_point(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
@@ -152,7 +152,7 @@ class PlanRowRead:
 
         origin = PlanRowReadOrigin(d.pop("origin"))
 
-        def _parse_proposal_ref(data: object) -> str | None:
+        def _parse_proposal_ref(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

@@ -36,7 +36,7 @@ class PlanSummary:
     service_id: UUID
     title: str
     status: PlanStatus
-    document_number: str | None
+    document_number: None | str
     document_date: datetime.date | None
     progress: ProgressCounts
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -52,10 +52,10 @@ class PlanSummary:
 
         status = self.status.value
 
-        document_number: str | None
+        document_number: None | str
         document_number = self.document_number
 
-        document_date: str | None
+        document_date: None | str
         if isinstance(self.document_date, datetime.date):
             document_date = self.document_date.isoformat()
         else:
@@ -95,7 +95,7 @@ class PlanSummary:
 
         status = PlanStatus(d.pop("status"))
 
-        def _parse_document_number(data: object) -> str | None:
+        def _parse_document_number(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

@@ -27,17 +27,17 @@ class ProposalAccept:
 
     plan_id: UUID
     section: str | Unset = "5"
-    text: str | Unset | None = UNSET
+    text: None | str | Unset = UNSET
     result: str | Unset = ""
     result_kinds: list[ResultDocument] | Unset = UNSET
-    revision_reason: str | Unset | None = UNSET
+    revision_reason: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         plan_id = str(self.plan_id)
 
         section = self.section
 
-        text: str | Unset | None
+        text: None | str | Unset
         if isinstance(self.text, Unset):
             text = UNSET
         else:
@@ -52,7 +52,7 @@ class ProposalAccept:
                 result_kinds_item = result_kinds_item_data.value
                 result_kinds.append(result_kinds_item)
 
-        revision_reason: str | Unset | None
+        revision_reason: None | str | Unset
         if isinstance(self.revision_reason, Unset):
             revision_reason = UNSET
         else:
@@ -85,7 +85,7 @@ class ProposalAccept:
 
         section = d.pop("section", UNSET)
 
-        def _parse_text(data: object) -> str | Unset | None:
+        def _parse_text(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -105,7 +105,7 @@ class ProposalAccept:
 
                 result_kinds.append(result_kinds_item)
 
-        def _parse_revision_reason(data: object) -> str | Unset | None:
+        def _parse_revision_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

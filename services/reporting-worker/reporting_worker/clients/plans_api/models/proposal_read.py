@@ -39,19 +39,19 @@ class ProposalRead:
     id: UUID
     feedback_id: UUID
     agency_id: UUID
-    service_id: UUID | None
-    stage: Stage | None
+    service_id: None | UUID
+    stage: None | Stage
     title: str
-    rationale: str | None
+    rationale: None | str
     proposed_by: str
     submitted_at: datetime.datetime
     status: ProposalStatus
     decided_at: datetime.datetime | None
-    decided_by: str | None
-    reject_reason: str | None
-    plan_id: UUID | None
-    plan_item_id: UUID | None
-    item_number: str | None
+    decided_by: None | str
+    reject_reason: None | str
+    plan_id: None | UUID
+    plan_item_id: None | UUID
+    item_number: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,13 +61,13 @@ class ProposalRead:
 
         agency_id = str(self.agency_id)
 
-        service_id: str | None
+        service_id: None | str
         if isinstance(self.service_id, UUID):
             service_id = str(self.service_id)
         else:
             service_id = self.service_id
 
-        stage: str | None
+        stage: None | str
         if isinstance(self.stage, Stage):
             stage = self.stage.value
         else:
@@ -75,7 +75,7 @@ class ProposalRead:
 
         title = self.title
 
-        rationale: str | None
+        rationale: None | str
         rationale = self.rationale
 
         proposed_by = self.proposed_by
@@ -84,31 +84,31 @@ class ProposalRead:
 
         status = self.status.value
 
-        decided_at: str | None
+        decided_at: None | str
         if isinstance(self.decided_at, datetime.datetime):
             decided_at = self.decided_at.isoformat()
         else:
             decided_at = self.decided_at
 
-        decided_by: str | None
+        decided_by: None | str
         decided_by = self.decided_by
 
-        reject_reason: str | None
+        reject_reason: None | str
         reject_reason = self.reject_reason
 
-        plan_id: str | None
+        plan_id: None | str
         if isinstance(self.plan_id, UUID):
             plan_id = str(self.plan_id)
         else:
             plan_id = self.plan_id
 
-        plan_item_id: str | None
+        plan_item_id: None | str
         if isinstance(self.plan_item_id, UUID):
             plan_item_id = str(self.plan_item_id)
         else:
             plan_item_id = self.plan_item_id
 
-        item_number: str | None
+        item_number: None | str
         item_number = self.item_number
 
         field_dict: dict[str, Any] = {}
@@ -145,7 +145,7 @@ class ProposalRead:
 
         agency_id = UUID(d.pop("agency_id"))
 
-        def _parse_service_id(data: object) -> UUID | None:
+        def _parse_service_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:
@@ -160,7 +160,7 @@ class ProposalRead:
 
         service_id = _parse_service_id(d.pop("service_id"))
 
-        def _parse_stage(data: object) -> Stage | None:
+        def _parse_stage(data: object) -> None | Stage:
             if data is None:
                 return data
             try:
@@ -177,7 +177,7 @@ class ProposalRead:
 
         title = d.pop("title")
 
-        def _parse_rationale(data: object) -> str | None:
+        def _parse_rationale(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
@@ -205,21 +205,21 @@ class ProposalRead:
 
         decided_at = _parse_decided_at(d.pop("decided_at"))
 
-        def _parse_decided_by(data: object) -> str | None:
+        def _parse_decided_by(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         decided_by = _parse_decided_by(d.pop("decided_by"))
 
-        def _parse_reject_reason(data: object) -> str | None:
+        def _parse_reject_reason(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         reject_reason = _parse_reject_reason(d.pop("reject_reason"))
 
-        def _parse_plan_id(data: object) -> UUID | None:
+        def _parse_plan_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:
@@ -234,7 +234,7 @@ class ProposalRead:
 
         plan_id = _parse_plan_id(d.pop("plan_id"))
 
-        def _parse_plan_item_id(data: object) -> UUID | None:
+        def _parse_plan_item_id(data: object) -> None | UUID:
             if data is None:
                 return data
             try:
@@ -249,7 +249,7 @@ class ProposalRead:
 
         plan_item_id = _parse_plan_item_id(d.pop("plan_item_id"))
 
-        def _parse_item_number(data: object) -> str | None:
+        def _parse_item_number(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

@@ -31,8 +31,8 @@ class ServiceCreate:
     title: str
     direction: Direction
     stages: list[Stage]
-    register_number: str | Unset | None = UNSET
-    internal_subkind: InternalSubkind | Unset | None = UNSET
+    register_number: None | str | Unset = UNSET
+    internal_subkind: InternalSubkind | None | Unset = UNSET
     life_situation_ids: list[UUID] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,13 +47,13 @@ class ServiceCreate:
             stages_item = stages_item_data.value
             stages.append(stages_item)
 
-        register_number: str | Unset | None
+        register_number: None | str | Unset
         if isinstance(self.register_number, Unset):
             register_number = UNSET
         else:
             register_number = self.register_number
 
-        internal_subkind: str | Unset | None
+        internal_subkind: None | str | Unset
         if isinstance(self.internal_subkind, Unset):
             internal_subkind = UNSET
         elif isinstance(self.internal_subkind, InternalSubkind):
@@ -103,7 +103,7 @@ class ServiceCreate:
 
             stages.append(stages_item)
 
-        def _parse_register_number(data: object) -> str | Unset | None:
+        def _parse_register_number(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -112,7 +112,7 @@ class ServiceCreate:
 
         register_number = _parse_register_number(d.pop("register_number", UNSET))
 
-        def _parse_internal_subkind(data: object) -> InternalSubkind | Unset | None:
+        def _parse_internal_subkind(data: object) -> InternalSubkind | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

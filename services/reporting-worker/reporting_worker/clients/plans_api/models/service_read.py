@@ -39,7 +39,7 @@ class ServiceRead:
     id: UUID
     agency_id: UUID
     title: str
-    register_number: str | None
+    register_number: None | str
     direction: Direction
     internal_subkind: InternalSubkind | None
     stages: list[Stage]
@@ -56,12 +56,12 @@ class ServiceRead:
 
         title = self.title
 
-        register_number: str | None
+        register_number: None | str
         register_number = self.register_number
 
         direction = self.direction.value
 
-        internal_subkind: str | None
+        internal_subkind: None | str
         if isinstance(self.internal_subkind, InternalSubkind):
             internal_subkind = self.internal_subkind.value
         else:
@@ -77,7 +77,7 @@ class ServiceRead:
             life_situations_item = life_situations_item_data.to_dict()
             life_situations.append(life_situations_item)
 
-        retired_at: str | None
+        retired_at: None | str
         if isinstance(self.retired_at, datetime.datetime):
             retired_at = self.retired_at.isoformat()
         else:
@@ -118,7 +118,7 @@ class ServiceRead:
 
         title = d.pop("title")
 
-        def _parse_register_number(data: object) -> str | None:
+        def _parse_register_number(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

@@ -26,27 +26,27 @@ class ServiceUpdate:
         life_situation_ids (list[UUID] | None | Unset):
     """
 
-    title: str | Unset | None = UNSET
-    register_number: str | Unset | None = UNSET
-    direction: Direction | Unset | None = UNSET
-    internal_subkind: InternalSubkind | Unset | None = UNSET
-    stages: list[Stage] | Unset | None = UNSET
-    life_situation_ids: list[UUID] | Unset | None = UNSET
+    title: None | str | Unset = UNSET
+    register_number: None | str | Unset = UNSET
+    direction: Direction | None | Unset = UNSET
+    internal_subkind: InternalSubkind | None | Unset = UNSET
+    stages: list[Stage] | None | Unset = UNSET
+    life_situation_ids: list[UUID] | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        title: str | Unset | None
+        title: None | str | Unset
         if isinstance(self.title, Unset):
             title = UNSET
         else:
             title = self.title
 
-        register_number: str | Unset | None
+        register_number: None | str | Unset
         if isinstance(self.register_number, Unset):
             register_number = UNSET
         else:
             register_number = self.register_number
 
-        direction: str | Unset | None
+        direction: None | str | Unset
         if isinstance(self.direction, Unset):
             direction = UNSET
         elif isinstance(self.direction, Direction):
@@ -54,7 +54,7 @@ class ServiceUpdate:
         else:
             direction = self.direction
 
-        internal_subkind: str | Unset | None
+        internal_subkind: None | str | Unset
         if isinstance(self.internal_subkind, Unset):
             internal_subkind = UNSET
         elif isinstance(self.internal_subkind, InternalSubkind):
@@ -62,7 +62,7 @@ class ServiceUpdate:
         else:
             internal_subkind = self.internal_subkind
 
-        stages: list[str] | Unset | None
+        stages: list[str] | None | Unset
         if isinstance(self.stages, Unset):
             stages = UNSET
         elif isinstance(self.stages, list):
@@ -74,7 +74,7 @@ class ServiceUpdate:
         else:
             stages = self.stages
 
-        life_situation_ids: list[str] | Unset | None
+        life_situation_ids: list[str] | None | Unset
         if isinstance(self.life_situation_ids, Unset):
             life_situation_ids = UNSET
         elif isinstance(self.life_situation_ids, list):
@@ -108,7 +108,7 @@ class ServiceUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_title(data: object) -> str | Unset | None:
+        def _parse_title(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -117,7 +117,7 @@ class ServiceUpdate:
 
         title = _parse_title(d.pop("title", UNSET))
 
-        def _parse_register_number(data: object) -> str | Unset | None:
+        def _parse_register_number(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -126,7 +126,7 @@ class ServiceUpdate:
 
         register_number = _parse_register_number(d.pop("register_number", UNSET))
 
-        def _parse_direction(data: object) -> Direction | Unset | None:
+        def _parse_direction(data: object) -> Direction | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -143,7 +143,7 @@ class ServiceUpdate:
 
         direction = _parse_direction(d.pop("direction", UNSET))
 
-        def _parse_internal_subkind(data: object) -> InternalSubkind | Unset | None:
+        def _parse_internal_subkind(data: object) -> InternalSubkind | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -160,7 +160,7 @@ class ServiceUpdate:
 
         internal_subkind = _parse_internal_subkind(d.pop("internal_subkind", UNSET))
 
-        def _parse_stages(data: object) -> list[Stage] | Unset | None:
+        def _parse_stages(data: object) -> list[Stage] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -182,7 +182,7 @@ class ServiceUpdate:
 
         stages = _parse_stages(d.pop("stages", UNSET))
 
-        def _parse_life_situation_ids(data: object) -> list[UUID] | Unset | None:
+        def _parse_life_situation_ids(data: object) -> list[UUID] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import (
+    Any,
+    Literal,
+    TypeVar,
+    cast,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -33,7 +38,7 @@ class TemplateNode:
     result: str
     result_kinds: list[ResultDocument]
     footnotes: list[str]
-    control_point: Literal["survey_report"] | Unset | None = UNSET
+    control_point: Literal["survey_report"] | None | Unset = UNSET
     children: list[TemplateNode] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -53,7 +58,7 @@ class TemplateNode:
 
         footnotes = self.footnotes
 
-        control_point: Literal["survey_report"] | Unset | None
+        control_point: Literal["survey_report"] | None | Unset
         if isinstance(self.control_point, Unset):
             control_point = UNSET
         else:
@@ -105,7 +110,7 @@ class TemplateNode:
 
         footnotes = cast(list[str], d.pop("footnotes"))
 
-        def _parse_control_point(data: object) -> Literal["survey_report"] | Unset | None:
+        def _parse_control_point(data: object) -> Literal["survey_report"] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

@@ -37,10 +37,10 @@ class TouchpointCreate:
     directions: list[Direction]
     client_needs: list[ClientNeed]
     collects_feedback: bool
-    is_digital: bool | Unset | None = UNSET
-    url: str | Unset | None = UNSET
-    address: str | Unset | None = UNSET
-    feedback_channel: str | Unset | None = UNSET
+    is_digital: bool | None | Unset = UNSET
+    url: None | str | Unset = UNSET
+    address: None | str | Unset = UNSET
+    feedback_channel: None | str | Unset = UNSET
     service_ids: list[UUID] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,25 +62,25 @@ class TouchpointCreate:
 
         collects_feedback = self.collects_feedback
 
-        is_digital: bool | Unset | None
+        is_digital: bool | None | Unset
         if isinstance(self.is_digital, Unset):
             is_digital = UNSET
         else:
             is_digital = self.is_digital
 
-        url: str | Unset | None
+        url: None | str | Unset
         if isinstance(self.url, Unset):
             url = UNSET
         else:
             url = self.url
 
-        address: str | Unset | None
+        address: None | str | Unset
         if isinstance(self.address, Unset):
             address = UNSET
         else:
             address = self.address
 
-        feedback_channel: str | Unset | None
+        feedback_channel: None | str | Unset
         if isinstance(self.feedback_channel, Unset):
             feedback_channel = UNSET
         else:
@@ -143,7 +143,7 @@ class TouchpointCreate:
 
         collects_feedback = d.pop("collects_feedback")
 
-        def _parse_is_digital(data: object) -> bool | Unset | None:
+        def _parse_is_digital(data: object) -> bool | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -152,7 +152,7 @@ class TouchpointCreate:
 
         is_digital = _parse_is_digital(d.pop("is_digital", UNSET))
 
-        def _parse_url(data: object) -> str | Unset | None:
+        def _parse_url(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -161,7 +161,7 @@ class TouchpointCreate:
 
         url = _parse_url(d.pop("url", UNSET))
 
-        def _parse_address(data: object) -> str | Unset | None:
+        def _parse_address(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -170,7 +170,7 @@ class TouchpointCreate:
 
         address = _parse_address(d.pop("address", UNSET))
 
-        def _parse_feedback_channel(data: object) -> str | Unset | None:
+        def _parse_feedback_channel(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

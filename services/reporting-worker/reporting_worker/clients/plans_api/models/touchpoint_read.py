@@ -42,12 +42,12 @@ class TouchpointRead:
     kind: TouchpointKind
     is_digital: bool
     name: str
-    url: str | None
-    address: str | None
+    url: None | str
+    address: None | str
     directions: list[Direction]
     client_needs: list[ClientNeed]
     collects_feedback: bool
-    feedback_channel: str | None
+    feedback_channel: None | str
     service_ids: list[UUID]
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -66,10 +66,10 @@ class TouchpointRead:
 
         name = self.name
 
-        url: str | None
+        url: None | str
         url = self.url
 
-        address: str | None
+        address: None | str
         address = self.address
 
         directions = []
@@ -84,7 +84,7 @@ class TouchpointRead:
 
         collects_feedback = self.collects_feedback
 
-        feedback_channel: str | None
+        feedback_channel: None | str
         feedback_channel = self.feedback_channel
 
         service_ids = []
@@ -138,14 +138,14 @@ class TouchpointRead:
 
         name = d.pop("name")
 
-        def _parse_url(data: object) -> str | None:
+        def _parse_url(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
 
         url = _parse_url(d.pop("url"))
 
-        def _parse_address(data: object) -> str | None:
+        def _parse_address(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)
@@ -168,7 +168,7 @@ class TouchpointRead:
 
         collects_feedback = d.pop("collects_feedback")
 
-        def _parse_feedback_channel(data: object) -> str | None:
+        def _parse_feedback_channel(data: object) -> None | str:
             if data is None:
                 return data
             return cast(None | str, data)

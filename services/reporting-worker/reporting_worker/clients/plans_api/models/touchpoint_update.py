@@ -30,19 +30,19 @@ class TouchpointUpdate:
         service_ids (list[UUID] | None | Unset):
     """
 
-    kind: TouchpointKind | Unset | None = UNSET
-    is_digital: bool | Unset | None = UNSET
-    name: str | Unset | None = UNSET
-    url: str | Unset | None = UNSET
-    address: str | Unset | None = UNSET
-    directions: list[Direction] | Unset | None = UNSET
-    client_needs: list[ClientNeed] | Unset | None = UNSET
-    collects_feedback: bool | Unset | None = UNSET
-    feedback_channel: str | Unset | None = UNSET
-    service_ids: list[UUID] | Unset | None = UNSET
+    kind: None | TouchpointKind | Unset = UNSET
+    is_digital: bool | None | Unset = UNSET
+    name: None | str | Unset = UNSET
+    url: None | str | Unset = UNSET
+    address: None | str | Unset = UNSET
+    directions: list[Direction] | None | Unset = UNSET
+    client_needs: list[ClientNeed] | None | Unset = UNSET
+    collects_feedback: bool | None | Unset = UNSET
+    feedback_channel: None | str | Unset = UNSET
+    service_ids: list[UUID] | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        kind: str | Unset | None
+        kind: None | str | Unset
         if isinstance(self.kind, Unset):
             kind = UNSET
         elif isinstance(self.kind, TouchpointKind):
@@ -50,31 +50,31 @@ class TouchpointUpdate:
         else:
             kind = self.kind
 
-        is_digital: bool | Unset | None
+        is_digital: bool | None | Unset
         if isinstance(self.is_digital, Unset):
             is_digital = UNSET
         else:
             is_digital = self.is_digital
 
-        name: str | Unset | None
+        name: None | str | Unset
         if isinstance(self.name, Unset):
             name = UNSET
         else:
             name = self.name
 
-        url: str | Unset | None
+        url: None | str | Unset
         if isinstance(self.url, Unset):
             url = UNSET
         else:
             url = self.url
 
-        address: str | Unset | None
+        address: None | str | Unset
         if isinstance(self.address, Unset):
             address = UNSET
         else:
             address = self.address
 
-        directions: list[str] | Unset | None
+        directions: list[str] | None | Unset
         if isinstance(self.directions, Unset):
             directions = UNSET
         elif isinstance(self.directions, list):
@@ -86,7 +86,7 @@ class TouchpointUpdate:
         else:
             directions = self.directions
 
-        client_needs: list[str] | Unset | None
+        client_needs: list[str] | None | Unset
         if isinstance(self.client_needs, Unset):
             client_needs = UNSET
         elif isinstance(self.client_needs, list):
@@ -98,19 +98,19 @@ class TouchpointUpdate:
         else:
             client_needs = self.client_needs
 
-        collects_feedback: bool | Unset | None
+        collects_feedback: bool | None | Unset
         if isinstance(self.collects_feedback, Unset):
             collects_feedback = UNSET
         else:
             collects_feedback = self.collects_feedback
 
-        feedback_channel: str | Unset | None
+        feedback_channel: None | str | Unset
         if isinstance(self.feedback_channel, Unset):
             feedback_channel = UNSET
         else:
             feedback_channel = self.feedback_channel
 
-        service_ids: list[str] | Unset | None
+        service_ids: list[str] | None | Unset
         if isinstance(self.service_ids, Unset):
             service_ids = UNSET
         elif isinstance(self.service_ids, list):
@@ -152,7 +152,7 @@ class TouchpointUpdate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_kind(data: object) -> TouchpointKind | Unset | None:
+        def _parse_kind(data: object) -> None | TouchpointKind | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -169,7 +169,7 @@ class TouchpointUpdate:
 
         kind = _parse_kind(d.pop("kind", UNSET))
 
-        def _parse_is_digital(data: object) -> bool | Unset | None:
+        def _parse_is_digital(data: object) -> bool | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -178,7 +178,7 @@ class TouchpointUpdate:
 
         is_digital = _parse_is_digital(d.pop("is_digital", UNSET))
 
-        def _parse_name(data: object) -> str | Unset | None:
+        def _parse_name(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -187,7 +187,7 @@ class TouchpointUpdate:
 
         name = _parse_name(d.pop("name", UNSET))
 
-        def _parse_url(data: object) -> str | Unset | None:
+        def _parse_url(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -196,7 +196,7 @@ class TouchpointUpdate:
 
         url = _parse_url(d.pop("url", UNSET))
 
-        def _parse_address(data: object) -> str | Unset | None:
+        def _parse_address(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -205,7 +205,7 @@ class TouchpointUpdate:
 
         address = _parse_address(d.pop("address", UNSET))
 
-        def _parse_directions(data: object) -> list[Direction] | Unset | None:
+        def _parse_directions(data: object) -> list[Direction] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -227,7 +227,7 @@ class TouchpointUpdate:
 
         directions = _parse_directions(d.pop("directions", UNSET))
 
-        def _parse_client_needs(data: object) -> list[ClientNeed] | Unset | None:
+        def _parse_client_needs(data: object) -> list[ClientNeed] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -249,7 +249,7 @@ class TouchpointUpdate:
 
         client_needs = _parse_client_needs(d.pop("client_needs", UNSET))
 
-        def _parse_collects_feedback(data: object) -> bool | Unset | None:
+        def _parse_collects_feedback(data: object) -> bool | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -258,7 +258,7 @@ class TouchpointUpdate:
 
         collects_feedback = _parse_collects_feedback(d.pop("collects_feedback", UNSET))
 
-        def _parse_feedback_channel(data: object) -> str | Unset | None:
+        def _parse_feedback_channel(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -267,7 +267,7 @@ class TouchpointUpdate:
 
         feedback_channel = _parse_feedback_channel(d.pop("feedback_channel", UNSET))
 
-        def _parse_service_ids(data: object) -> list[UUID] | Unset | None:
+        def _parse_service_ids(data: object) -> list[UUID] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):

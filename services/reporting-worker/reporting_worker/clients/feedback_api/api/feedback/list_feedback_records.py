@@ -29,7 +29,7 @@ def _get_kwargs(
     json_occurred_to = occurred_to.isoformat()
     params["occurred_to"] = json_occurred_to
 
-    json_agency_id: str | Unset | None
+    json_agency_id: None | str | Unset
     if isinstance(agency_id, Unset):
         json_agency_id = UNSET
     elif isinstance(agency_id, UUID):
@@ -40,7 +40,7 @@ def _get_kwargs(
 
     params["limit"] = limit
 
-    json_cursor: str | Unset | None
+    json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
         json_cursor = UNSET
     else:

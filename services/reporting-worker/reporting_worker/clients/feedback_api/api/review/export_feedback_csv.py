@@ -39,7 +39,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_agency_id: str | Unset | None
+    json_agency_id: None | str | Unset
     if isinstance(agency_id, Unset):
         json_agency_id = UNSET
     elif isinstance(agency_id, UUID):
@@ -48,7 +48,7 @@ def _get_kwargs(
         json_agency_id = agency_id
     params["agency_id"] = json_agency_id
 
-    json_service_id: str | Unset | None
+    json_service_id: None | str | Unset
     if isinstance(service_id, Unset):
         json_service_id = UNSET
     elif isinstance(service_id, UUID):
@@ -57,7 +57,7 @@ def _get_kwargs(
         json_service_id = service_id
     params["service_id"] = json_service_id
 
-    json_stage: str | Unset | None
+    json_stage: None | str | Unset
     if isinstance(stage, Unset):
         json_stage = UNSET
     elif isinstance(stage, Stage):
@@ -66,7 +66,7 @@ def _get_kwargs(
         json_stage = stage
     params["stage"] = json_stage
 
-    json_channel: str | Unset | None
+    json_channel: None | str | Unset
     if isinstance(channel, Unset):
         json_channel = UNSET
     elif isinstance(channel, Channel):
@@ -75,7 +75,7 @@ def _get_kwargs(
         json_channel = channel
     params["channel"] = json_channel
 
-    json_touchpoint_id: str | Unset | None
+    json_touchpoint_id: None | str | Unset
     if isinstance(touchpoint_id, Unset):
         json_touchpoint_id = UNSET
     elif isinstance(touchpoint_id, UUID):
@@ -84,28 +84,28 @@ def _get_kwargs(
         json_touchpoint_id = touchpoint_id
     params["touchpoint_id"] = json_touchpoint_id
 
-    json_rating: int | Unset | None
+    json_rating: int | None | Unset
     if isinstance(rating, Unset):
         json_rating = UNSET
     else:
         json_rating = rating
     params["rating"] = json_rating
 
-    json_rating_min: int | Unset | None
+    json_rating_min: int | None | Unset
     if isinstance(rating_min, Unset):
         json_rating_min = UNSET
     else:
         json_rating_min = rating_min
     params["rating_min"] = json_rating_min
 
-    json_rating_max: int | Unset | None
+    json_rating_max: int | None | Unset
     if isinstance(rating_max, Unset):
         json_rating_max = UNSET
     else:
         json_rating_max = rating_max
     params["rating_max"] = json_rating_max
 
-    json_status: list[str] | Unset | None
+    json_status: list[str] | None | Unset
     if isinstance(status, Unset):
         json_status = UNSET
     elif isinstance(status, list):
@@ -118,7 +118,7 @@ def _get_kwargs(
         json_status = status
     params["status"] = json_status
 
-    json_category: str | Unset | None
+    json_category: None | str | Unset
     if isinstance(category, Unset):
         json_category = UNSET
     elif isinstance(category, PainCategory):
@@ -127,21 +127,21 @@ def _get_kwargs(
         json_category = category
     params["category"] = json_category
 
-    json_needs_review: bool | Unset | None
+    json_needs_review: bool | None | Unset
     if isinstance(needs_review, Unset):
         json_needs_review = UNSET
     else:
         json_needs_review = needs_review
     params["needs_review"] = json_needs_review
 
-    json_overdue: bool | Unset | None
+    json_overdue: bool | None | Unset
     if isinstance(overdue, Unset):
         json_overdue = UNSET
     else:
         json_overdue = overdue
     params["overdue"] = json_overdue
 
-    json_received_from: str | Unset | None
+    json_received_from: None | str | Unset
     if isinstance(received_from, Unset):
         json_received_from = UNSET
     elif isinstance(received_from, datetime.datetime) or isinstance(received_from, datetime.date):
@@ -150,7 +150,7 @@ def _get_kwargs(
         json_received_from = received_from
     params["received_from"] = json_received_from
 
-    json_received_to: str | Unset | None
+    json_received_to: None | str | Unset
     if isinstance(received_to, Unset):
         json_received_to = UNSET
     elif isinstance(received_to, datetime.datetime) or isinstance(received_to, datetime.date):
@@ -159,7 +159,7 @@ def _get_kwargs(
         json_received_to = received_to
     params["received_to"] = json_received_to
 
-    json_occurred_from: str | Unset | None
+    json_occurred_from: None | str | Unset
     if isinstance(occurred_from, Unset):
         json_occurred_from = UNSET
     elif isinstance(occurred_from, datetime.datetime) or isinstance(occurred_from, datetime.date):
@@ -168,7 +168,7 @@ def _get_kwargs(
         json_occurred_from = occurred_from
     params["occurred_from"] = json_occurred_from
 
-    json_occurred_to: str | Unset | None
+    json_occurred_to: None | str | Unset
     if isinstance(occurred_to, Unset):
         json_occurred_to = UNSET
     elif isinstance(occurred_to, datetime.datetime) or isinstance(occurred_to, datetime.date):
@@ -177,7 +177,7 @@ def _get_kwargs(
         json_occurred_to = occurred_to
     params["occurred_to"] = json_occurred_to
 
-    json_q: str | Unset | None
+    json_q: None | str | Unset
     if isinstance(q, Unset):
         json_q = UNSET
     else:

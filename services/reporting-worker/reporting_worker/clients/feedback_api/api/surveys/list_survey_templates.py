@@ -18,7 +18,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_agency_id: str | Unset | None
+    json_agency_id: None | str | Unset
     if isinstance(agency_id, Unset):
         json_agency_id = UNSET
     elif isinstance(agency_id, UUID):

@@ -20,7 +20,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_feedback_id: str | Unset | None
+    json_feedback_id: None | str | Unset
     if isinstance(feedback_id, Unset):
         json_feedback_id = UNSET
     elif isinstance(feedback_id, UUID):
@@ -31,7 +31,7 @@ def _get_kwargs(
 
     params["limit"] = limit
 
-    json_cursor: str | Unset | None
+    json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
         json_cursor = UNSET
     else:

@@ -23,14 +23,14 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_q: str | Unset | None
+    json_q: None | str | Unset
     if isinstance(q, Unset):
         json_q = UNSET
     else:
         json_q = q
     params["q"] = json_q
 
-    json_level: str | Unset | None
+    json_level: None | str | Unset
     if isinstance(level, Unset):
         json_level = UNSET
     elif isinstance(level, AgencyLevel):
@@ -39,7 +39,7 @@ def _get_kwargs(
         json_level = level
     params["level"] = json_level
 
-    json_parent_id: str | Unset | None
+    json_parent_id: None | str | Unset
     if isinstance(parent_id, Unset):
         json_parent_id = UNSET
     elif isinstance(parent_id, UUID):
@@ -50,7 +50,7 @@ def _get_kwargs(
 
     params["limit"] = limit
 
-    json_cursor: str | Unset | None
+    json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
         json_cursor = UNSET
     else:

@@ -19,7 +19,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_q: str | Unset | None
+    json_q: None | str | Unset
     if isinstance(q, Unset):
         json_q = UNSET
     else:
@@ -28,7 +28,7 @@ def _get_kwargs(
 
     params["limit"] = limit
 
-    json_cursor: str | Unset | None
+    json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
         json_cursor = UNSET
     else:

@@ -19,7 +19,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_version: int | Unset | None
+    json_version: int | None | Unset
     if isinstance(version, Unset):
         json_version = UNSET
     else:

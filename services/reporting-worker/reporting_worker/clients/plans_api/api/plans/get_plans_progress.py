@@ -19,7 +19,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_agency_id: str | Unset | None
+    json_agency_id: None | str | Unset
     if isinstance(agency_id, Unset):
         json_agency_id = UNSET
     elif isinstance(agency_id, UUID):
@@ -28,7 +28,7 @@ def _get_kwargs(
         json_agency_id = agency_id
     params["agency_id"] = json_agency_id
 
-    json_service_id: list[str] | Unset | None
+    json_service_id: list[str] | None | Unset
     if isinstance(service_id, Unset):
         json_service_id = UNSET
     elif isinstance(service_id, list):

@@ -22,7 +22,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_agency_id: str | Unset | None
+    json_agency_id: None | str | Unset
     if isinstance(agency_id, Unset):
         json_agency_id = UNSET
     elif isinstance(agency_id, UUID):
@@ -31,7 +31,7 @@ def _get_kwargs(
         json_agency_id = agency_id
     params["agency_id"] = json_agency_id
 
-    json_service_id: str | Unset | None
+    json_service_id: None | str | Unset
     if isinstance(service_id, Unset):
         json_service_id = UNSET
     elif isinstance(service_id, UUID):
@@ -40,7 +40,7 @@ def _get_kwargs(
         json_service_id = service_id
     params["service_id"] = json_service_id
 
-    json_status: str | Unset | None
+    json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
     elif isinstance(status, PlanStatus):

@@ -27,14 +27,14 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_q: str | Unset | None
+    json_q: None | str | Unset
     if isinstance(q, Unset):
         json_q = UNSET
     else:
         json_q = q
     params["q"] = json_q
 
-    json_agency_id: str | Unset | None
+    json_agency_id: None | str | Unset
     if isinstance(agency_id, Unset):
         json_agency_id = UNSET
     elif isinstance(agency_id, UUID):
@@ -43,7 +43,7 @@ def _get_kwargs(
         json_agency_id = agency_id
     params["agency_id"] = json_agency_id
 
-    json_direction: str | Unset | None
+    json_direction: None | str | Unset
     if isinstance(direction, Unset):
         json_direction = UNSET
     elif isinstance(direction, Direction):
@@ -52,7 +52,7 @@ def _get_kwargs(
         json_direction = direction
     params["direction"] = json_direction
 
-    json_stage: str | Unset | None
+    json_stage: None | str | Unset
     if isinstance(stage, Unset):
         json_stage = UNSET
     elif isinstance(stage, Stage):
@@ -61,7 +61,7 @@ def _get_kwargs(
         json_stage = stage
     params["stage"] = json_stage
 
-    json_life_situation_id: str | Unset | None
+    json_life_situation_id: None | str | Unset
     if isinstance(life_situation_id, Unset):
         json_life_situation_id = UNSET
     elif isinstance(life_situation_id, UUID):
@@ -74,7 +74,7 @@ def _get_kwargs(
 
     params["limit"] = limit
 
-    json_cursor: str | Unset | None
+    json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
         json_cursor = UNSET
     else:

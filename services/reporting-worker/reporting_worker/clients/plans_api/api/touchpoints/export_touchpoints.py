@@ -24,7 +24,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_agency_id: str | Unset | None
+    json_agency_id: None | str | Unset
     if isinstance(agency_id, Unset):
         json_agency_id = UNSET
     elif isinstance(agency_id, UUID):
@@ -33,7 +33,7 @@ def _get_kwargs(
         json_agency_id = agency_id
     params["agency_id"] = json_agency_id
 
-    json_direction: str | Unset | None
+    json_direction: None | str | Unset
     if isinstance(direction, Unset):
         json_direction = UNSET
     elif isinstance(direction, Direction):
@@ -42,7 +42,7 @@ def _get_kwargs(
         json_direction = direction
     params["direction"] = json_direction
 
-    json_kind: str | Unset | None
+    json_kind: None | str | Unset
     if isinstance(kind, Unset):
         json_kind = UNSET
     elif isinstance(kind, TouchpointKind):
@@ -51,7 +51,7 @@ def _get_kwargs(
         json_kind = kind
     params["kind"] = json_kind
 
-    json_service_id: str | Unset | None
+    json_service_id: None | str | Unset
     if isinstance(service_id, Unset):
         json_service_id = UNSET
     elif isinstance(service_id, UUID):
@@ -60,14 +60,14 @@ def _get_kwargs(
         json_service_id = service_id
     params["service_id"] = json_service_id
 
-    json_digital: bool | Unset | None
+    json_digital: bool | None | Unset
     if isinstance(digital, Unset):
         json_digital = UNSET
     else:
         json_digital = digital
     params["digital"] = json_digital
 
-    json_collects_feedback: bool | Unset | None
+    json_collects_feedback: bool | None | Unset
     if isinstance(collects_feedback, Unset):
         json_collects_feedback = UNSET
     else:

@@ -29,14 +29,14 @@ def _get_kwargs(
 
     params["limit"] = limit
 
-    json_cursor: str | Unset | None
+    json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
         json_cursor = UNSET
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
 
-    json_agency_id: str | Unset | None
+    json_agency_id: None | str | Unset
     if isinstance(agency_id, Unset):
         json_agency_id = UNSET
     elif isinstance(agency_id, UUID):
@@ -45,7 +45,7 @@ def _get_kwargs(
         json_agency_id = agency_id
     params["agency_id"] = json_agency_id
 
-    json_direction: str | Unset | None
+    json_direction: None | str | Unset
     if isinstance(direction, Unset):
         json_direction = UNSET
     elif isinstance(direction, Direction):
@@ -54,7 +54,7 @@ def _get_kwargs(
         json_direction = direction
     params["direction"] = json_direction
 
-    json_kind: str | Unset | None
+    json_kind: None | str | Unset
     if isinstance(kind, Unset):
         json_kind = UNSET
     elif isinstance(kind, TouchpointKind):
@@ -63,7 +63,7 @@ def _get_kwargs(
         json_kind = kind
     params["kind"] = json_kind
 
-    json_service_id: str | Unset | None
+    json_service_id: None | str | Unset
     if isinstance(service_id, Unset):
         json_service_id = UNSET
     elif isinstance(service_id, UUID):
@@ -72,14 +72,14 @@ def _get_kwargs(
         json_service_id = service_id
     params["service_id"] = json_service_id
 
-    json_digital: bool | Unset | None
+    json_digital: bool | None | Unset
     if isinstance(digital, Unset):
         json_digital = UNSET
     else:
         json_digital = digital
     params["digital"] = json_digital
 
-    json_collects_feedback: bool | Unset | None
+    json_collects_feedback: bool | None | Unset
     if isinstance(collects_feedback, Unset):
         json_collects_feedback = UNSET
     else:
