@@ -1,10 +1,12 @@
 import uuid
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import and_, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reporting_worker.aggregates.hourly import HOURLY_COUNTERS, FeedbackHourly
+from reporting_worker.directory.models import KnownService
 
 # (hour, service_id, stage, channel) → responses, rating_1..5
 HourKey = tuple[datetime, uuid.UUID, str, str]
@@ -31,3 +33,12 @@ async def hourly_rows(
         .group_by(*keys)
     )
     return {(r[0], r[1], r[2], r[3]): [int(v) for v in r[4:]] for r in rows}
+
+
+async def service_titles(session: AsyncSession, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, str]:
+    if not ids:
+        return {}
+    found = await session.execute(
+        select(KnownService.id, KnownService.title).where(KnownService.id.in_(ids))
+    )
+    return {row.id: row.title for row in found}

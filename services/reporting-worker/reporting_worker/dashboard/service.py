@@ -152,11 +152,7 @@ async def dashboard(
     )
     window = {k: v for k, v in rows.items() if k[0] >= window_from}
     baseline = {k: v for k, v in rows.items() if k[0] < window_from}
-    titles = {
-        s.id: s.title
-        for s in [await session.get(KnownService, sid) for sid in {k[1] for k in rows}]
-        if s is not None
-    }
+    titles = await repository.service_titles(session, {k[1] for k in rows})
     total = _figures(_grouped(window, lambda _: "")[""], _grouped(baseline, lambda _: "")[""])
     by_service = _rows(
         window,

@@ -288,10 +288,10 @@ REPORT_EXAMPLE: dict[str, Any] = {
         "label": "ноябрь 2026 г.",
     },
     "previous_period": {
-        "date_from": "2026-10-02",
+        "date_from": "2026-10-01",
         "date_to": "2026-10-31",
-        "days": 30,
-        "label": "02.10.2026 – 31.10.2026",
+        "days": 31,
+        "label": "октябрь 2026 г.",
     },
     "generated_at": "2026-12-01T03:00:05Z",
     "headline": _EXAMPLE_FIGURES,
