@@ -5,8 +5,10 @@ from reporting_worker.aggregates.router import router as aggregates_router
 from reporting_worker.classification.router import CLASSIFY_PATH, load_classifier
 from reporting_worker.classification.router import router as classification_router
 from reporting_worker.config import ReportingSettings
+from reporting_worker.dashboard.router import router as dashboard_router
 from reporting_worker.database import outbox
 from reporting_worker.directory.router import router as directory_router
+from reporting_worker.reports.router import router as reports_router
 
 DESCRIPTION = """
 The reporting worker's API: monthly analytical reports with the pain map, live dashboards and
@@ -17,6 +19,8 @@ Errors are RFC 9457 `application/problem+json`.
 """
 
 TAGS = [
+    {"name": "reports", "description": "Monthly analytical reports with the pain map"},
+    {"name": "dashboard", "description": "Real-time monitoring of the last 24 hours"},
     {"name": "aggregates", "description": "What the live aggregates hold"},
     {"name": "classification", "description": "Pain categories and sentiment of comments"},
     {"name": "directory", "description": "The worker's copy of the catalog"},
@@ -30,7 +34,13 @@ def create_app(settings: ReportingSettings | None = None) -> FastAPI:
         title="Otklik reporting-worker",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[directory_router, classification_router, aggregates_router],
+        routers=[
+            reports_router,
+            dashboard_router,
+            aggregates_router,
+            directory_router,
+            classification_router,
+        ],
         tags=TAGS,
         outbox=outbox,
         on_startup=[load_classifier],
