@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -20,13 +21,12 @@ from otklik_kit.events.worker import build_worker, run_embedded
 from plans_api.config import PlansSettings
 from reporting_worker.config import ReportingSettings
 from reporting_worker.worker import WORKER as REPORTING_WORKER
-from tests.conftest import drain_worker
+from tests.conftest import KeyMaker, drain_worker
+from tests.report_helpers import service_key, upstream_on
 
 # events flow on their own, as in `otklik run`
 LIVE = {"OUTBOX_RELAY_ENABLED": True, "EMBEDDED_WORKER_ENABLED": True, "OUTBOX_POLL_SECONDS": 0.05}
-OPTIONS = DemoOptions(
-    feedback=2000, agencies=2, services_per_agency=3, seed=7, reports=False, stall_seconds=30
-)
+OPTIONS = DemoOptions(feedback=2000, agencies=2, services_per_agency=3, seed=7, stall_seconds=30)
 
 
 @pytest.fixture
@@ -45,9 +45,22 @@ def reporting_settings(settings_overrides: dict[str, Any]) -> ReportingSettings:
 
 
 @pytest.fixture
-async def reporting_jobs(reporting_settings: ReportingSettings) -> AsyncIterator[None]:
-    """The reporting worker running beside the apps, as `otklik worker` does."""
-    spec = dataclasses.replace(REPORTING_WORKER, cron_jobs=())
+async def reporting_jobs(
+    reporting_settings: ReportingSettings,
+    plans_app: FastAPI,
+    feedback_app: FastAPI,
+    make_key: KeyMaker,
+) -> AsyncIterator[None]:
+    """The reporting worker running beside the apps, as `otklik worker` does, calling them
+    in process for the reports."""
+    upstream = upstream_on(plans_app, feedback_app, await service_key(make_key))
+
+    async def use_upstream(ctx: dict[str, Any]) -> None:
+        ctx["upstream"] = upstream
+
+    spec = dataclasses.replace(
+        REPORTING_WORKER, cron_jobs=(), on_startup=(use_upstream, *REPORTING_WORKER.on_startup)
+    )
     task = asyncio.create_task(
         run_embedded(
             lambda: build_worker(
@@ -130,9 +143,16 @@ async def test_demo_fills_a_running_system_once(
     await drain_worker(reporting_settings)
     assert await _counted(sessionmaker) == (2000, result.generated.comments)
     assert 0.2 < result.generated.comments / 2000 < 0.4
+    # agencies, their life situations and the services whose numbers change
+    assert result.reports is not None
+    titles = {report.title: report.status for report in result.reports}
+    assert {"Минсоцразвития", "Минздрав", "Рождение ребенка", "запись к врачу"} <= set(titles)
+    assert set(titles.values()) == {"done"}
 
     # a second run (even with another seed) finds everything and adds nothing
-    again = await run_demo(apis, dataclasses.replace(OPTIONS, seed=8), Progress(enabled=False))
+    again = await run_demo(
+        apis, dataclasses.replace(OPTIONS, seed=8, reports=False), Progress(enabled=False)
+    )
     assert (again.catalog.created, again.touchpoints[0]) == (0, 0)
     assert again.plans == {"kept": 6}
     assert again.loaded is None

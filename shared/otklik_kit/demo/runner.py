@@ -87,13 +87,15 @@ async def run_demo(apis: Apis, options: DemoOptions, progress: Progress) -> Demo
         )
     await _feedback(apis, options, progress, result)
     result.report_month = last_whole_month(today)
-    if options.reports and await reports.reports_offered(apis):
+    offered = await reports.reports_offered(apis)
+    if options.reports and offered.builds:
         with progress.phase("reports", len(reports.subjects(region, catalog))) as bar:
             result.reports = await reports.build_reports(
                 apis,
                 region,
                 catalog,
                 month=result.report_month,
+                html=offered.renders_html,
                 within_seconds=options.report_timeout,
                 tick=bar.tick,
             )

@@ -72,9 +72,14 @@ def _report_lines(result: DemoResult, key_hint: str) -> list[str]:
             "Reports: this reporting-worker does not build reports yet (no POST "
             "/api/v1/reports); the step was skipped.",
         ]
-    lines = ["", f"Monthly reports for {result.report_month} (open with the API key {key_hint}):"]
+    lines = ["", f"Monthly reports for {result.report_month} (with the API key {key_hint}):"]
     width = max((len(r.title) for r in result.reports), default=0)
     for report in result.reports:
-        lines.append(f"  {report.title:<{width}}  {report.html}")
-    lines.append("  (the same links end in export.pdf and export.xlsx)")
+        where = report.html or report.link
+        state = "" if report.status == "done" else f"  [{report.status}]"
+        lines.append(f"  {report.title:<{width}}  {where}{state}")
+    if any(r.html for r in result.reports):
+        lines.append("  (the same links end in export.pdf and export.xlsx)")
+    else:
+        lines.append("  (the report as JSON; this API renders no HTML page yet)")
     return lines

@@ -13,23 +13,33 @@ from otklik_kit.demo.load.catalog import LoadedCatalog
 from otklik_kit.demo.region import Region
 
 REPORTS_PATH = "/api/v1/reports"
-POLL_SECONDS = 1.0
+POLL_SECONDS = 0.5
+
+
+HTML_PATH = REPORTS_PATH + "/{report_id}/export.html"
 
 
 @dataclass(frozen=True)
 class BuiltReport:
     title: str
     status: str
-    html: str
-    pdf: str
-    xlsx: str
+    link: str  # the report as JSON
+    html: str | None  # the page with its charts, where the API renders one
 
 
-async def reports_offered(apis: Apis) -> bool:
-    """Whether this reporting API builds reports (its OpenAPI contract has the route)."""
+@dataclass(frozen=True)
+class ReportsApi:
+    """What this reporting API offers: building reports, and rendering them as pages."""
+
+    builds: bool
+    renders_html: bool
+
+
+async def reports_offered(apis: Apis) -> ReportsApi:
+    """Read from the API's OpenAPI contract."""
     response = await send(apis.reporting, "GET", "/api/v1/openapi.json", expect=(200, 404))
     paths = response.json().get("paths", {}) if response.status_code == 200 else {}
-    return "post" in paths.get(REPORTS_PATH, {})
+    return ReportsApi("post" in paths.get(REPORTS_PATH, {}), HTML_PATH in paths)
 
 
 def subjects(region: Region, catalog: LoadedCatalog) -> list[tuple[str, str, str]]:
@@ -52,31 +62,38 @@ async def build_reports(
     catalog: LoadedCatalog,
     *,
     month: str,
+    html: bool,
     within_seconds: float,
     tick: Callable[[], None],
 ) -> list[BuiltReport]:
-    jobs: list[tuple[str, dict[str, Any]]] = []
+    """Requests them all, then follows them all until each is done or failed."""
+    titles: list[str] = []
+    jobs: list[dict[str, Any]] = []
     for kind, subject_id, title in subjects(region, catalog):
         body = {"subject_kind": kind, "subject_id": subject_id, "month": month}
-        jobs.append((title, await call(apis.reporting, "POST", REPORTS_PATH, json=body)))
+        titles.append(title)
+        jobs.append(await call(apis.reporting, "POST", REPORTS_PATH, json=body, expect=(200, 202)))
     deadline = time.monotonic() + within_seconds
-    built = []
-    for title, job in jobs:
-        while job["status"] in ("queued", "running"):
-            if time.monotonic() > deadline:
-                raise DemoError(f"the report «{title}» was not built within {within_seconds:.0f} s")
-            await asyncio.sleep(POLL_SECONDS)
-            job = await call(apis.reporting, "GET", f"{REPORTS_PATH}/{job['id']}")
-        links = job["links"]
-        base = str(apis.reporting.base_url).rstrip("/")
-        built.append(
-            BuiltReport(
-                title,
-                job["status"],
-                base + links["html"],
-                base + links["pdf"],
-                base + links["xlsx"],
-            )
+    ticked = 0
+    while True:
+        pending = [i for i, job in enumerate(jobs) if job["status"] in ("queued", "running")]
+        for _ in range(len(jobs) - len(pending) - ticked):
+            tick()
+        ticked = len(jobs) - len(pending)
+        if not pending:
+            break
+        if time.monotonic() > deadline:
+            raise DemoError(f"the reports were not built within {within_seconds:.0f} s")
+        await asyncio.sleep(POLL_SECONDS)
+        for i in pending:
+            jobs[i] = await call(apis.reporting, "GET", f"{REPORTS_PATH}/{jobs[i]['id']}")
+    base = str(apis.reporting.base_url).rstrip("/")
+    return [
+        BuiltReport(
+            title,
+            job["status"],
+            base + job["links"]["self"],
+            base + job["links"]["html"] if html else None,
         )
-        tick()
-    return built
+        for title, job in zip(titles, jobs, strict=True)
+    ]
