@@ -31,6 +31,9 @@ def summary(result: DemoResult, timings: dict[str, float], key_hint: str) -> str
         f"{plans['draft_checklist']} draft checklist, {plans['kept']} left as found",
     ]
     lines += _feedback_lines(result, timings)
+    lines.append(
+        "  phases       " + ", ".join(f"{name} {_duration(s)}" for name, s in timings.items())
+    )
     lines += ["", "What the numbers show (the stories of the region):"]
     lines += [f"  • {story.note}" for story in region.stories]
     lines += _report_lines(result, key_hint)

@@ -114,7 +114,7 @@ def item_work(
     approval, their state as of today, and the evidence of a finished item."""
     number: str = row["number"]
     start = approved_on + timedelta(days=rng.randrange(0, 40))
-    spans = [(start, start + timedelta(days=rng.randrange(20, 100)))]
+    spans = [(start, start + timedelta(days=rng.randrange(30, 180)))]
     units = [agency.units[next(role for prefix, role in ROLES if number.startswith(prefix))]]
     if number.startswith(SHARED_ITEMS):
         spans.append((spans[0][1], spans[0][1] + timedelta(days=rng.randrange(15, 40))))
