@@ -1,0 +1,30 @@
+"""Colours shared by the charts, the page and the PDF, so a number looks the same everywhere."""
+
+INK = "#1f2933"
+MUTED = "#7b8794"
+PRIMARY = "#1f5fa8"
+SECONDARY = "#9fc2e7"
+# ratings 1…5: red through amber to green
+RATING_COLORS = ["#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32"]
+NO_DATA = "#cfd8dc"
+PLAN_COLORS = {"done": "#2e7d32", "in_progress": "#1f5fa8", "overdue": "#c62828", "planned": NO_DATA}
+
+
+def csat_color(share: float | None) -> str:
+    """A CSAT share (0–1) on the same red-to-green scale as the ratings."""
+    if share is None:
+        return NO_DATA
+    thresholds = (0.5, 0.65, 0.8, 0.9)
+    return RATING_COLORS[sum(share >= limit for limit in thresholds)]
+
+
+def score_color(score: float | None) -> str:
+    """An average rating (1–5) on the same scale."""
+    if score is None:
+        return NO_DATA
+    thresholds = (2.5, 3.3, 4.0, 4.5)
+    return RATING_COLORS[sum(score >= limit for limit in thresholds)]
+
+
+def hex_rgb(color: str) -> tuple[int, int, int]:
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
