@@ -6,6 +6,7 @@ import importlib
 import json
 import sys
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,45 @@ def _resync_catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rebuild_aggregates(args: argparse.Namespace) -> int:
+    import httpx
+
+    from otklik_kit.db import create_engine, create_sessionmaker
+    from reporting_worker.aggregates.feedback_records import feedback_records
+    from reporting_worker.aggregates.rebuild import period_bounds, rebuild_aggregates
+    from reporting_worker.config import ReportingSettings
+
+    settings = ReportingSettings()
+    key = args.api_key or settings.service_api_key
+    if not key:
+        print("give --api-key (feedback:read) or set REPORTING_SERVICE_API_KEY", file=sys.stderr)
+        return 2
+    first_day, last_day = date.fromisoformat(args.first), date.fromisoformat(args.last)
+    if last_day < first_day:
+        print("--to is before --from", file=sys.stderr)
+        return 2
+
+    async def rebuild() -> str:
+        engine = create_engine(settings)
+        headers = {"Authorization": f"Bearer {key}"}
+        base_url = args.feedback_api_url or settings.feedback_api_url
+        try:
+            async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=60) as client:
+                records = feedback_records(client, *period_bounds(first_day, last_day))
+                done = await rebuild_aggregates(
+                    create_sessionmaker(engine), records, first_day, last_day
+                )
+        finally:
+            await engine.dispose()
+        return (
+            f"rebuilt {done.first_day}..{done.last_day}: {done.feedback} feedback, "
+            f"{done.comments} comments, {done.not_yet_applied} not yet applied by the worker"
+        )
+
+    print(asyncio.run(rebuild()))
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -190,6 +230,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="publish every agency and service of plans-api again (full resync of the copies "
         "kept by feedback-api and the reporting worker)",
     ).set_defaults(handler=_resync_catalog)
+
+    rebuild = commands.add_parser(
+        "rebuild-aggregates",
+        help="recompute the reporting aggregates of Moscow days FROM..TO from feedback-api's "
+        "records (its export contract)",
+    )
+    rebuild.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
+    rebuild.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD")
+    rebuild.add_argument("--api-key", help="a key with feedback:read (default: the worker's)")
+    rebuild.add_argument("--feedback-api-url", help="default: FEEDBACK_API_URL")
+    rebuild.set_defaults(handler=_rebuild_aggregates)
 
     run = commands.add_parser("run", help="the whole system locally (embedded DB and Redis)")
     run.add_argument("--data-dir", default=".otklik")

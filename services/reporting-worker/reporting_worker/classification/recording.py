@@ -4,7 +4,7 @@ that takes the categories back to feedback-api."""
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, select, tuple_
@@ -13,7 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.events.publisher import new_event_fields, publish
 from otklik_shared.events import ClassificationPayload, FeedbackClassified, FeedbackPayload
-from reporting_worker.aggregates.counting import KEY_COLUMNS, Key, aggregate_key
+from reporting_worker.aggregates.counting import (
+    CATEGORY_KEY_COLUMNS,
+    KEY_COLUMNS,
+    Key,
+    Totals,
+    add_counts,
+    aggregate_key,
+)
 from reporting_worker.aggregates.models import CATEGORY_COUNTERS, FeedbackCategoryDaily
 from reporting_worker.classification.classifier import Classification, Classifier
 from reporting_worker.classification.models import CommentQuote
@@ -38,19 +45,42 @@ def classify_comments(classifier: Classifier, feedbacks: Iterable[FeedbackPayloa
 
 
 async def record_classifications(
-    session: AsyncSession,
-    feedbacks: Sequence[FeedbackPayload],
-    classified: Classified,
-    *,
-    announce: bool = True,
+    session: AsyncSession, feedbacks: Sequence[FeedbackPayload], classified: Classified
 ) -> None:
+    """The live path: adds a batch's classified comments to the category counts, keeps quotes
+    while their key and day has room, and announces the classifications."""
     commented = [f for f in feedbacks if f.feedback_id in classified]
     if not commented:
         return
-    await _add_category_counts(session, commented, classified)
-    await _keep_quotes(session, commented, classified)
-    if announce:
-        await publish(session, outbox, *classified_events(commented, classified))
+    await add_category_counts(session, count_categories(commented, classified))
+    picker = QuotePicker()
+    picker.add(commented, classified)
+    kept = await _quotes_kept(session, picker.keys())
+    await keep_quotes(session, picker.rows(lambda key: QUOTES_PER_KEY_DAY - kept.get(key, 0)))
+    await publish(session, outbox, *classified_events(commented, classified))
+
+
+def count_categories(feedbacks: Iterable[FeedbackPayload], classified: Classified) -> Totals:
+    """Per key and category (a comment counts once in each of its categories): comments,
+    negative comments, the sum of their ratings."""
+    totals: Totals = defaultdict(lambda: [0] * len(CATEGORY_COUNTERS))
+    for feedback in feedbacks:
+        result = classified.get(feedback.feedback_id)
+        if result is None:
+            continue
+        key = aggregate_key(feedback)
+        for category in result.category_codes:
+            row = totals[(*key, category.value)]
+            row[0] += 1
+            row[1] += result.sentiment == "negative"
+            row[2] += feedback.rating
+    return totals
+
+
+async def add_category_counts(session: AsyncSession, totals: Totals) -> None:
+    await add_counts(
+        session, FeedbackCategoryDaily, CATEGORY_KEY_COLUMNS, CATEGORY_COUNTERS, totals
+    )
 
 
 def classified_event_id(feedback_id: uuid.UUID) -> uuid.UUID:
@@ -62,7 +92,9 @@ def classified_events(
 ) -> list[FeedbackClassified]:
     events = []
     for feedback in feedbacks:
-        result = classified[feedback.feedback_id]
+        result = classified.get(feedback.feedback_id)
+        if result is None:
+            continue
         events.append(
             FeedbackClassified(
                 **{**new_event_fields(PRODUCER), "id": classified_event_id(feedback.feedback_id)},
@@ -76,41 +108,7 @@ def classified_events(
     return events
 
 
-async def _add_category_counts(
-    session: AsyncSession, feedbacks: Sequence[FeedbackPayload], classified: Classified
-) -> None:
-    totals: dict[tuple[Key, str], list[int]] = defaultdict(lambda: [0] * len(CATEGORY_COUNTERS))
-    for feedback in feedbacks:
-        result = classified[feedback.feedback_id]
-        key = aggregate_key(feedback)
-        for category in result.category_codes:
-            row = totals[(key, category.value)]
-            row[0] += 1
-            row[1] += result.sentiment == "negative"
-            row[2] += feedback.rating
-    # sorted keys: concurrent workers lock rows in the same order (no deadlocks)
-    rows: list[dict[str, Any]] = [
-        {
-            **dict(zip(KEY_COLUMNS, key, strict=True)),
-            "category": category,
-            **dict(zip(CATEGORY_COUNTERS, values, strict=True)),
-        }
-        for (key, category), values in sorted(
-            totals.items(), key=lambda item: (tuple(map(str, item[0][0])), item[0][1])
-        )
-    ]
-    statement = insert(FeedbackCategoryDaily).values(rows)
-    statement = statement.on_conflict_do_update(
-        index_elements=[*KEY_COLUMNS, "category"],
-        set_={
-            name: getattr(FeedbackCategoryDaily, name) + statement.excluded[name]
-            for name in CATEGORY_COUNTERS
-        },
-    )
-    await session.execute(statement)
-
-
-def _quote_preference(feedback: FeedbackPayload, result: Classification) -> tuple[int, ...]:
+def _preference(feedback: FeedbackPayload, result: Classification) -> tuple[int, ...]:
     """Lower is better: negative first, a real pain over `other`/`praise`, a comment of
     readable length, the lower rating."""
     codes = {category.value for category in result.category_codes}
@@ -123,37 +121,54 @@ def _quote_preference(feedback: FeedbackPayload, result: Classification) -> tupl
     )
 
 
-async def _keep_quotes(
-    session: AsyncSession,
-    feedbacks: Sequence[FeedbackPayload],
-    classified: Classified,
-) -> None:
-    by_key: dict[Key, list[FeedbackPayload]] = defaultdict(list)
-    for feedback in feedbacks:
-        by_key[aggregate_key(feedback)].append(feedback)
-    kept = await _quotes_kept(session, list(by_key))
-    rows = []
-    for key, candidates in by_key.items():
-        room = QUOTES_PER_KEY_DAY - kept.get(key, 0)
-        if room <= 0:
-            continue
-        candidates.sort(key=lambda f: _quote_preference(f, classified[f.feedback_id]))
-        for feedback in candidates[:room]:
-            result = classified[feedback.feedback_id]
-            rows.append(
-                {
-                    "feedback_id": feedback.feedback_id,
-                    **dict(zip(KEY_COLUMNS, key, strict=True)),
-                    "rating": feedback.rating,
-                    "text": _shorten(feedback.comment or ""),
-                    "categories": [category.value for category in result.category_codes],
-                    "sentiment": result.sentiment,
-                    "received_at": feedback.received_at,
-                }
-            )
-    if rows:
-        statement = insert(CommentQuote).values(rows).on_conflict_do_nothing()
-        await session.execute(statement)
+class QuotePicker:
+    """Keeps the best few quote candidates per key and day, across as many batches as given."""
+
+    def __init__(self) -> None:
+        self._best: dict[Key, list[tuple[tuple[int, ...], str, dict[str, Any]]]] = defaultdict(list)
+
+    def add(self, feedbacks: Iterable[FeedbackPayload], classified: Classified) -> None:
+        touched = set()
+        for feedback in feedbacks:
+            result = classified.get(feedback.feedback_id)
+            if result is None:
+                continue
+            key = aggregate_key(feedback)
+            # the feedback id breaks ties, so the pick does not depend on arrival order
+            candidate = (_preference(feedback, result), str(feedback.feedback_id))
+            self._best[key].append((*candidate, _quote_row(feedback, key, result)))
+            touched.add(key)
+        for key in touched:
+            self._best[key] = sorted(self._best[key], key=lambda c: c[:2])[:QUOTES_PER_KEY_DAY]
+
+    def keys(self) -> list[Key]:
+        return list(self._best)
+
+    def rows(self, room: Callable[[Key], int] | None = None) -> list[dict[str, Any]]:
+        """The rows to keep; `room(key)` says how many more the key and day can take."""
+        return [
+            row
+            for key, candidates in self._best.items()
+            for _, _, row in candidates[: max(0, room(key)) if room else QUOTES_PER_KEY_DAY]
+        ]
+
+
+def _quote_row(feedback: FeedbackPayload, key: Key, result: Classification) -> dict[str, Any]:
+    return {
+        "feedback_id": feedback.feedback_id,
+        **dict(zip(KEY_COLUMNS, key, strict=True)),
+        "rating": feedback.rating,
+        "text": _shorten(feedback.comment or ""),
+        "categories": [category.value for category in result.category_codes],
+        "sentiment": result.sentiment,
+        "received_at": feedback.received_at,
+    }
+
+
+async def keep_quotes(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), 1000):
+        chunk = rows[start : start + 1000]
+        await session.execute(insert(CommentQuote).values(chunk).on_conflict_do_nothing())
 
 
 async def _quotes_kept(session: AsyncSession, keys: list[Key]) -> dict[Key, int]:
