@@ -28,3 +28,11 @@ def score_color(score: float | None) -> str:
 
 def hex_rgb(color: str) -> tuple[int, int, int]:
     return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
+# light tints of the rating colours, for table cells that carry dark text
+TINTS = dict(zip(RATING_COLORS, ["#f8c9c9", "#fddcbc", "#fdeeb0", "#dcedc8", "#b9dfbb"], strict=True))
+
+
+def tint(color: str) -> str:
+    return TINTS.get(color, "#eceff1")
