@@ -15,13 +15,14 @@ import matplotlib
 
 matplotlib.use("Agg")  # before anything imports a backend: no display, no GUI toolkit
 
-from matplotlib.dates import AutoDateLocator, DateFormatter  # noqa: E402
+from matplotlib.dates import DateFormatter, date2num  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from reporting_worker.reports.render.style import (  # noqa: E402
     INK,
     MUTED,
+    NO_DATA,
     PRIMARY,
     RATING_COLORS,
     SECONDARY,
@@ -112,15 +113,15 @@ def horizontal_bars(
     description: str,
 ) -> Chart:
     """One bar per label, top to bottom in the given order; `kind` picks the scale and colours:
-    "csat" (share 0–1 shown as percent), "score" (average 1–5) or "count"."""
+    "csat" (percent 0–100), "score" (average 1–5) or "count"."""
     shown = [0.0 if value is None else value for value in values]
     figure = _figure(0.5 + 0.36 * max(len(labels), 1))
     axes = figure.add_subplot()
     positions = range(len(labels))
     if kind == "csat":
-        plotted = [value * 100 for value in shown]
+        plotted = shown
         colors = [csat_color(value) for value in values]
-        texts = ["нет данных" if v is None else f"{v * 100:.0f} %" for v in values]
+        texts = ["нет данных" if v is None else f"{v:.0f} %" for v in values]
         axes.set_xlim(0, 112)
         axes.xaxis.set_major_formatter(FuncFormatter(_percent))
     elif kind == "score":
@@ -151,7 +152,7 @@ def daily_series(days: Sequence[date], responses: Sequence[int], csat: Sequence[
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     share_axes = axes.twinx()
     share_axes.spines["right"].set_visible(True)
-    points = [(day, value * 100) for day, value in zip(days, csat, strict=True) if value is not None]
+    points = [(day, value) for day, value in zip(days, csat, strict=True) if value is not None]
     share_axes.plot(
         [day for day, _ in points],
         [value for _, value in points],
@@ -164,8 +165,11 @@ def daily_series(days: Sequence[date], responses: Sequence[int], csat: Sequence[
     share_axes.set_ylim(0, 105)
     share_axes.yaxis.set_major_formatter(FuncFormatter(_percent))
     share_axes.set_ylabel("CSAT")
-    axes.xaxis.set_major_locator(AutoDateLocator(maxticks=10))
+    step = max(1, round(len(days) / 8))
+    axes.set_xticks(list(days[::step]))
     axes.xaxis.set_major_formatter(DateFormatter("%d.%m"))  # numeric: no locale month names
+    if days:
+        axes.set_xlim(date2num(days[0]) - 0.7, date2num(days[-1]) + 0.7)
     handles = [*axes.get_legend_handles_labels()[0], *share_axes.get_legend_handles_labels()[0]]
     axes.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, ncols=2)
     axes.set_ylim(0, max(max(responses, default=0), 1) * 1.25)
@@ -174,7 +178,7 @@ def daily_series(days: Sequence[date], responses: Sequence[int], csat: Sequence[
 
 def stacked_share(parts: Sequence[tuple[str, int, str]], *, description: str) -> Chart:
     """One horizontal bar split into labelled parts (label, count, colour), e.g. plan items."""
-    figure = _figure(1.25)
+    figure = _figure(0.95)
     axes = figure.add_subplot()
     total = sum(count for _, count, _ in parts) or 1
     left = 0.0
@@ -182,8 +186,9 @@ def stacked_share(parts: Sequence[tuple[str, int, str]], *, description: str) ->
         if count:
             axes.barh([0], [count], left=left, color=color, height=0.6, label=f"{label}: {count}")
             if count / total > 0.07:
+                ink = INK if color == NO_DATA else "white"
                 axes.text(
-                    left + count / 2, 0, str(count), ha="center", va="center", color="white",
+                    left + count / 2, 0, str(count), ha="center", va="center", color=ink,
                     fontsize=9, fontweight="bold",
                 )
         left += count

@@ -9,11 +9,11 @@ from pathlib import Path
 import matplotlib
 from fontTools.ttLib import TTFont
 from fpdf import FPDF, FontFace
-from fpdf.enums import Align, TableBordersLayout, WrapMode
+from fpdf.enums import Align, TableBordersLayout
 
 from reporting_worker.reports.render.charts import Chart
 from reporting_worker.reports.render.style import INK, MUTED, PRIMARY, hex_rgb, tint
-from reporting_worker.reports.render.tables import Table, format_value, is_numeric
+from reporting_worker.reports.render.tables import Kind, Table, format_value, is_numeric
 from reporting_worker.reports.render.view import Metric, PainMap, ReportView, Section
 
 PDF_MEDIA_TYPE = "application/pdf"
@@ -21,6 +21,7 @@ FONT = "DejaVu"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 MARGIN = 14.0
 CHART_DPI = 170
+TABLE_FONT_SIZE = 7.5
 PAIN_COLUMNS_PER_TABLE = 5
 
 
@@ -54,13 +55,17 @@ class _Document(FPDF):
         self.set_y(-MARGIN)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*hex_rgb(MUTED))
-        self.cell(0, 5, _clean(self._footer_text), align=Align.L)
-        self.cell(0, 5, f"Стр. {self.page_no()} из {{nb}}", align=Align.R)
+        room = self.epw - 28
+        text = _clean(self._footer_text)
+        while self.get_string_width(text) > room and len(text) > 1:
+            text = text[: int(len(text) * 0.9)].rstrip() + "…"
+        self.cell(room, 5, text, align=Align.L)
+        self.cell(28, 5, f"Стр. {self.page_no()} из {{nb}}", align=Align.R)
         self.set_text_color(*hex_rgb(INK))
 
     def paragraph(self, text: str, *, size: float = 10, style: str = "", gap: float = 1.5) -> None:
         self.set_font(FONT, style, size)
-        self.multi_cell(0, size * 0.48, _clean(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, size * 0.48, _clean(text), new_x="LMARGIN", new_y="NEXT", align="L")
         self.ln(gap)
 
     def heading(self, text: str, *, keep_with: float = 40) -> None:
@@ -70,7 +75,7 @@ class _Document(FPDF):
         self.ln(3)
         self.set_font(FONT, "B", 13)
         self.set_text_color(*hex_rgb(PRIMARY))
-        self.multi_cell(0, 7, _clean(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 7, _clean(text), new_x="LMARGIN", new_y="NEXT", align="L")
         self.set_draw_color(*hex_rgb("#d9e2ec"))
         self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
         self.set_text_color(*hex_rgb(INK))
@@ -85,39 +90,80 @@ class _Document(FPDF):
         self.image(io.BytesIO(chart.png(CHART_DPI)), x=self.l_margin, w=width, alt_text=chart.description)
         self.ln(2)
 
+    def column_widths(self, table: Table, texts: list[list[str]]) -> list[float]:
+        """Widths (mm) from the content: numbers and header words never break; text columns
+        share what is left in proportion to their longest cell."""
+        padding = 3.0
+        self.set_font(FONT, "B", TABLE_FONT_SIZE)
+        floors = [
+            max(self.get_string_width(word) for word in column.header.split()) + padding
+            for column in table.columns
+        ]
+        self.set_font(FONT, "", TABLE_FONT_SIZE)
+        wants = []
+        rigid = [is_numeric(column.kind) or column.kind == Kind.DATE for column in table.columns]
+        for index, column in enumerate(table.columns):
+            cells = [row[index] for row in texts]
+            if rigid[index]:
+                floors[index] = max([floors[index], *(self.get_string_width(c) + padding for c in cells)])
+                wants.append(floors[index])
+            else:
+                words = [word for cell in cells for word in cell.split()]
+                floors[index] = max([floors[index], *(min(self.get_string_width(w) + padding, 40) for w in words)])
+                longest = max([0.0, *(self.get_string_width(c) + padding for c in cells)])
+                wants.append(max(floors[index], min(longest, 80.0)))
+        spare = self.epw - sum(wants)
+        if spare >= 0:  # everything fits on one line: spread the rest evenly
+            return [want + spare / len(wants) for want in wants]
+        fixed = sum(floor for floor, keep in zip(floors, rigid, strict=True) if keep)
+        flexible = [index for index, keep in enumerate(rigid) if not keep]
+        room = self.epw - fixed
+        total_want = sum(wants[i] for i in flexible) or 1.0
+        widths = list(floors)
+        for i in flexible:
+            widths[i] = max(floors[i], room * wants[i] / total_want)
+        return widths
+
     def data_table(self, table: Table) -> None:
         self.set_font(FONT, "B", 9.5)
-        if self.will_page_break(22):
+        if self.will_page_break(min(22 + 5 * len(table.rows), 60)):
             self.add_page()
-        self.multi_cell(0, 5, _clean(table.title), new_x="LMARGIN", new_y="NEXT")
-        self.set_font(FONT, "", 8)
+        self.multi_cell(0, 5, _clean(table.title), new_x="LMARGIN", new_y="NEXT", align="L")
+        texts = [
+            [_clean(format_value(column.kind, value)) for column, value in zip(table.columns, row, strict=True)]
+            for row in table.rows
+        ]
+        widths = self.column_widths(table, texts)
+        self.set_font(FONT, "", TABLE_FONT_SIZE)
+        self.set_fill_color(255, 255, 255)
         aligns = tuple("RIGHT" if is_numeric(column.kind) else "LEFT" for column in table.columns)
         headings = FontFace(emphasis="BOLD", fill_color=hex_rgb("#eef2f6"))
         with self.table(
-            col_widths=tuple(column.width for column in table.columns),
+            col_widths=tuple(widths),
+            width=min(sum(widths), self.epw - 0.01),
+            align="LEFT",
             text_align=aligns,
             borders_layout=TableBordersLayout.HORIZONTAL_LINES,
             headings_style=headings,
             line_height=4.2,
             padding=(0.8, 1.2),
-            wrapmode=WrapMode.CHAR,
         ) as grid:
             header = grid.row()
             for column in table.columns:
                 header.cell(_clean(column.header))
-            for index, values in enumerate(table.rows):
+            for index, cells in enumerate(texts):
                 color = table.row_colors[index] if index < len(table.row_colors) else None
                 style = FontFace(fill_color=hex_rgb(tint(color))) if color else None
                 row = grid.row(style=style)
-                for column, value in zip(table.columns, values, strict=True):
-                    row.cell(_clean(format_value(column.kind, value)))
+                for text in cells:
+                    row.cell(text)
         if table.note:
             self.paragraph(table.note, size=7.5, style="I")
         self.ln(2)
 
 
 def _metrics(document: _Document, metrics: Sequence[Metric]) -> None:
-    per_row = 3
+    per_row = 4
     width = document.epw / per_row
     for start in range(0, len(metrics), per_row):
         if document.will_page_break(20):
@@ -184,6 +230,7 @@ def _pain_map(document: _Document, pain: PainMap) -> None:
             document.add_page()
         document.set_fill_color(*hex_rgb(cell.color))
         document.rect(document.l_margin, document.get_y() + 0.8, 1.6, 4.5, style="F")
+        document.set_fill_color(255, 255, 255)
         document.set_x(document.l_margin + 3)
         document.paragraph(f"{number}. {cell.row} — {cell.column}", size=9.5, style="B", gap=0.5)
         facts = f"CSAT {cell.csat}, средняя оценка {cell.average}, ответов: {cell.responses}"
@@ -195,7 +242,7 @@ def _pain_map(document: _Document, pain: PainMap) -> None:
             document.set_text_color(*hex_rgb("#3e4c59"))
             document.set_font(FONT, "I", 8.5)
             document.multi_cell(
-                document.epw - 5, 4, _clean(f"«{quote}»"), new_x="LMARGIN", new_y="NEXT"
+                document.epw - 5, 4, _clean(f"«{quote}»"), new_x="LMARGIN", new_y="NEXT", align="L"
             )
             document.set_text_color(*hex_rgb(INK))
         document.ln(2.5)
@@ -208,7 +255,8 @@ def _section(document: _Document, section: Section) -> None:
     if section.chart is not None:
         document.chart(section.chart)
     for table in section.tables:
-        document.data_table(table)
+        if table.in_document:
+            document.data_table(table)
     if section.pain_map is not None:
         _pain_map(document, section.pain_map)
 
@@ -234,17 +282,11 @@ def render_pdf(view: ReportView) -> bytes:
         document.set_x(document.l_margin + 2)
         document.paragraph(f"•  {sentence}", size=10, gap=0.8)
     document.ln(3)
+    if view.warnings:
+        document.set_text_color(*hex_rgb("#b45309"))
+        document.paragraph("Ограничения данных: " + " ".join(view.warnings), size=8.5, gap=2)
+        document.set_text_color(*hex_rgb(INK))
     _metrics(document, view.metrics)
     for section in view.sections:
         _section(document, section)
-    if view.survey_facts:
-        document.heading("Сведения об опросе", keep_with=25)
-        for label, value in view.survey_facts:
-            document.set_font(FONT, "B", 9)
-            document.multi_cell(0, 4.5, _clean(label), new_x="LMARGIN", new_y="NEXT")
-            document.set_font(FONT, "", 9)
-            document.multi_cell(
-                0, 4.5, _clean(value), new_x="LMARGIN", new_y="NEXT", wrapmode=WrapMode.CHAR
-            )
-            document.ln(1)
     return bytes(document.output())

@@ -10,12 +10,12 @@ NO_DATA = "#cfd8dc"
 PLAN_COLORS = {"done": "#2e7d32", "in_progress": "#1f5fa8", "overdue": "#c62828", "planned": NO_DATA}
 
 
-def csat_color(share: float | None) -> str:
-    """A CSAT share (0–1) on the same red-to-green scale as the ratings."""
-    if share is None:
+def csat_color(percent: float | None) -> str:
+    """A CSAT (0–100 %) on the same red-to-green scale as the ratings."""
+    if percent is None:
         return NO_DATA
-    thresholds = (0.5, 0.65, 0.8, 0.9)
-    return RATING_COLORS[sum(share >= limit for limit in thresholds)]
+    thresholds = (50, 65, 80, 90)
+    return RATING_COLORS[sum(percent >= limit for limit in thresholds)]
 
 
 def score_color(score: float | None) -> str:

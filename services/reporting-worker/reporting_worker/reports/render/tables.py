@@ -13,9 +13,9 @@ Value = str | int | float | date | None
 class Kind(StrEnum):
     TEXT = "text"
     COUNT = "count"
-    SHARE = "share"  # 0–1, shown as percent
+    PERCENT = "percent"  # 0–100, as the report holds shares
     SCORE = "score"  # an average rating 1–5
-    SHARE_CHANGE = "share_change"  # a change of a share, in percentage points
+    PERCENT_CHANGE = "percent_change"  # a change of a share, in percentage points
     SCORE_CHANGE = "score_change"
     COUNT_CHANGE = "count_change"
     DATE = "date"
@@ -37,6 +37,8 @@ class Table:
     note: str | None = None
     # per row, the colour that marks it (the pain map's severity), in the page and the PDF
     row_colors: Sequence[str | None] = field(default_factory=tuple)
+    in_document: bool = True  # False: the workbook only (the page and the PDF draw it otherwise)
+    folded: bool = False  # long and secondary: the page shows it on request
 
 
 NO_VALUE = "—"
@@ -57,12 +59,12 @@ def format_value(kind: Kind, value: Value) -> str:
     match kind:
         case Kind.COUNT:
             return _decimal(value, 0)
-        case Kind.SHARE:
-            return f"{_decimal(value * 100, 1)}\u00a0%"
+        case Kind.PERCENT:
+            return f"{_decimal(value, 1)}\u00a0%"
         case Kind.SCORE:
             return _decimal(value, 2)
-        case Kind.SHARE_CHANGE:
-            return f"{_signed(value * 100, 1)}\u00a0п.\u00a0п."
+        case Kind.PERCENT_CHANGE:
+            return f"{_signed(value, 1)}\u00a0п.\u00a0п."
         case Kind.SCORE_CHANGE:
             return _signed(value, 2)
         case Kind.COUNT_CHANGE:

@@ -2,7 +2,7 @@
 their charts and tables. The HTML page, the PDF and the workbook only lay this out."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reporting_worker.reports.render.charts import Chart
 from reporting_worker.reports.render.tables import Kind, Table, format_value
@@ -25,14 +25,14 @@ class Metric:
 
     @property
     def change_kind(self) -> Kind:
-        changes = {Kind.SHARE: Kind.SHARE_CHANGE, Kind.SCORE: Kind.SCORE_CHANGE}
+        changes = {Kind.PERCENT: Kind.PERCENT_CHANGE, Kind.SCORE: Kind.SCORE_CHANGE}
         return changes.get(self.kind, Kind.COUNT_CHANGE)
 
     @property
     def change_text(self) -> str | None:
         if self.change is None:
             return None
-        return f"{format_value(self.change_kind, self.change)} к предыдущему периоду"
+        return f"{format_value(self.change_kind, self.change)} к пред. периоду"
 
     @property
     def tone(self) -> str:
@@ -52,6 +52,7 @@ class SheetChart:
     values: Sequence[int]
     percent_axis: bool = False
     secondary_line: int | None = None  # a column drawn as a line on its own axis
+    stacked: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,8 +100,7 @@ class ReportView:
     metrics: Sequence[Metric]
     conclusions: Sequence[str]
     sections: Sequence[Section]
-    survey_facts: Sequence[tuple[str, str]] = ()
-    extra_sheets: Sequence[Table] = field(default_factory=tuple)
+    warnings: Sequence[str] = ()
     file_stem: str = "Аналитический отчет"
 
     @property

@@ -18,49 +18,52 @@ from reporting_worker.reports.render.view import ReportView, SheetChart
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NUMBER_FORMATS = {
     Kind.COUNT: "#,##0",
-    Kind.SHARE: "0.0%",
+    Kind.PERCENT: '0.0" %"',
     Kind.SCORE: "0.00",
-    Kind.SHARE_CHANGE: "+0.0%;-0.0%;0.0%",
+    Kind.PERCENT_CHANGE: '+0.0" п.п.";-0.0" п.п.";0.0" п.п."',
     Kind.SCORE_CHANGE: "+0.00;-0.00;0.00",
     Kind.COUNT_CHANGE: "+#,##0;-#,##0;0",
     Kind.DATE: "DD.MM.YYYY",
 }
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 CHART_WIDTH_CM = 18.0
-FIRST_DATA_ROW = 3  # row 1: the table's title, row 2: the headers
 
 
-def _write_table(sheet: Worksheet, table: Table) -> None:
-    sheet.cell(1, 1, table.title).font = Font(bold=True, size=12)
+def _write_table(sheet: Worksheet, table: Table, top: int) -> int:
+    """The table from row `top` (its title), headers below it; returns its last row."""
+    sheet.cell(top, 1, table.title).font = Font(bold=True, size=12)
     for number, column in enumerate(table.columns, start=1):
-        header = sheet.cell(2, number, column.header)
+        header = sheet.cell(top + 1, number, column.header)
         header.font = Font(bold=True)
         header.fill = HEADER_FILL
         header.alignment = Alignment(wrap_text=True, vertical="top")
-        sheet.column_dimensions[get_column_letter(number)].width = column.width
+        letter = get_column_letter(number)
+        current = sheet.column_dimensions[letter].width or 0
+        sheet.column_dimensions[letter].width = max(current, column.width)
+    first_row = top + 2
     for offset, values in enumerate(table.rows):
         color = table.row_colors[offset] if offset < len(table.row_colors) else None
         for number, (column, value) in enumerate(zip(table.columns, values, strict=True), 1):
-            cell = sheet.cell(FIRST_DATA_ROW + offset, number, value)
+            cell = sheet.cell(first_row + offset, number, value)
             if column.kind in NUMBER_FORMATS:
                 cell.number_format = NUMBER_FORMATS[column.kind]
             if column.kind == Kind.TEXT:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             if color:
                 cell.fill = PatternFill("solid", fgColor=tint(color).lstrip("#").upper())
-    last_row = FIRST_DATA_ROW + len(table.rows) - 1
-    if table.rows:
-        sheet.auto_filter.ref = f"A2:{get_column_letter(len(table.columns))}{last_row}"
+    last_row = first_row + len(table.rows) - 1 if table.rows else top + 1
     if table.note:
-        sheet.cell(last_row + 2, 1, table.note).font = Font(italic=True, color="5F6B7A")
-    sheet.freeze_panes = sheet.cell(FIRST_DATA_ROW, 1)
+        last_row += 1
+        sheet.cell(last_row, 1, table.note).font = Font(italic=True, color="5F6B7A")
+    return last_row
 
 
-def _chart(sheet: Worksheet, table: Table, spec: SheetChart) -> None:
+def _chart(sheet: Worksheet, table: Table, spec: SheetChart, top: int) -> None:
+    """A chart over the table whose title is at row `top`, to the right of it."""
     if not table.rows:
         return
-    last_row = FIRST_DATA_ROW + len(table.rows) - 1
-    categories = Reference(sheet, min_col=spec.categories, min_row=FIRST_DATA_ROW, max_row=last_row)
+    first_row, last_row = top + 2, top + 1 + len(table.rows)
+    categories = Reference(sheet, min_col=spec.categories, min_row=first_row, max_row=last_row)
     chart: BarChart | LineChart
     if spec.kind == "line":
         chart = LineChart()
@@ -68,8 +71,11 @@ def _chart(sheet: Worksheet, table: Table, spec: SheetChart) -> None:
         chart = BarChart()
         chart.type = "bar" if spec.kind == "bar" else "col"
         chart.gapWidth = 60
+    if spec.stacked and isinstance(chart, BarChart):
+        chart.grouping = "stacked"
+        chart.overlap = 100
     for column in spec.values:
-        data = Reference(sheet, min_col=column, min_row=2, max_row=last_row)
+        data = Reference(sheet, min_col=column, min_row=top + 1, max_row=last_row)
         chart.add_data(data, titles_from_data=True)
     chart.set_categories(categories)
     chart.title = spec.title
@@ -77,28 +83,23 @@ def _chart(sheet: Worksheet, table: Table, spec: SheetChart) -> None:
     chart.height = max(7.5, min(0.75 * len(table.rows) + 3, 20))
     if spec.kind == "bar":
         chart.x_axis.scaling.orientation = "maxMin"  # the first row at the top, as in the table
-    if spec.percent_axis:
-        chart.y_axis.number_format = "0%"
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.scaling.max = 1
     chart.y_axis.majorGridlines = ChartLines()
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     if spec.secondary_line is not None:
         line = LineChart()
-        data = Reference(sheet, min_col=spec.secondary_line, min_row=2, max_row=last_row)
+        data = Reference(sheet, min_col=spec.secondary_line, min_row=top + 1, max_row=last_row)
         line.add_data(data, titles_from_data=True)
         line.y_axis.axId = 200
         line.y_axis.title = table.columns[spec.secondary_line - 1].header
-        line.y_axis.number_format = "0%"
         line.y_axis.scaling.min = 0
-        line.y_axis.scaling.max = 1
+        line.y_axis.scaling.max = 100
         line.y_axis.crosses = "max"
         line.y_axis.delete = False
         chart += line
     if len(spec.values) == 1 and spec.secondary_line is None:
         chart.legend = None
-    anchor = get_column_letter(len(table.columns) + 2) + "2"
+    anchor = f"{get_column_letter(len(table.columns) + 2)}{top + 1}"
     sheet.add_chart(chart, anchor)
 
 
@@ -131,11 +132,10 @@ def _summary_sheet(sheet: Worksheet, view: ReportView) -> None:
     for offset, sentence in enumerate(view.conclusions, start=1):
         sheet.cell(row + offset, 1, f"• {sentence}")
     row += len(view.conclusions) + 2
-    if view.survey_facts:
-        sheet.cell(row, 1, "Сведения об опросе").font = Font(bold=True, size=12)
-        for offset, (label, value) in enumerate(view.survey_facts, start=1):
-            sheet.cell(row + offset, 1, label)
-            sheet.cell(row + offset, 2, value)
+    if view.warnings:
+        sheet.cell(row, 1, "Ограничения данных").font = Font(bold=True, size=12)
+        for offset, warning in enumerate(view.warnings, start=1):
+            sheet.cell(row + offset, 1, f"• {warning}")
 
 
 def render_xlsx(view: ReportView) -> bytes:
@@ -144,13 +144,17 @@ def render_xlsx(view: ReportView) -> bytes:
     assert summary is not None
     _summary_sheet(summary, view)
     for section in view.sections:
+        if not section.tables:
+            continue
+        # a section's tables share its sheet, one below the other; the chart draws the first
+        sheet = workbook.create_sheet(section.tables[0].sheet)
+        top = 1
         for index, table in enumerate(section.tables):
-            sheet = workbook.create_sheet(table.sheet)
-            _write_table(sheet, table)
+            last_row = _write_table(sheet, table, top)
             if index == 0 and section.sheet_chart is not None:
-                _chart(sheet, table, section.sheet_chart)
-    for table in view.extra_sheets:
-        _write_table(workbook.create_sheet(table.sheet), table)
+                _chart(sheet, table, section.sheet_chart, top)
+            top = last_row + 3
+        sheet.freeze_panes = "B3"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
