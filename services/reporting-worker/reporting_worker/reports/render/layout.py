@@ -49,7 +49,7 @@ def _figures_columns(first: str, *, detail: bool = False) -> list[Column]:
         Column("Изм. средней", Kind.SCORE_CHANGE, 10),
         Column("CSAT", Kind.PERCENT, 10),
         Column("Изм. CSAT", Kind.PERCENT_CHANGE, 12),
-        Column("Коммента­риев", Kind.COUNT, 12),
+        Column("Комментариев", Kind.COUNT, 12),
     ]
 
 
