@@ -12,11 +12,16 @@ from reporting_worker.aggregates.handlers import on_feedback_received
 from reporting_worker.classification.classifier import shared_classifier
 from reporting_worker.config import ReportingSettings
 from reporting_worker.database import CONSUMER, inbox
-from reporting_worker.directory.handlers import on_agency_upserted, on_service_upserted
+from reporting_worker.directory.handlers import (
+    on_agency_upserted,
+    on_service_upserted,
+    on_touchpoint_upserted,
+)
 
 HANDLERS: dict[str, Handler] = {
     "agency.upserted": on_agency_upserted,
     "service.upserted": on_service_upserted,
+    "touchpoint.upserted": on_touchpoint_upserted,
 }
 
 BATCH_HANDLERS: dict[str, BatchHandler] = {"feedback.received": on_feedback_received}
