@@ -14,11 +14,13 @@ import shutil
 import subprocess
 import tempfile
 import time
+from xml.etree import ElementTree
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy
 import pytest
 from PIL import Image
 from websockets.sync.client import ClientConnection, connect
@@ -163,27 +165,52 @@ def pdf_pages(pdf: Path, *, dpi: int = 60) -> list[Image.Image]:
 def pdf_text(pdf: Path) -> str:
     require_tool("pdftotext")
     result = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+        ["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True, text=True
     )
     return result.stdout
 
 
-def pdf_image_count(pdf: Path) -> int:
-    require_tool("pdfimages")
-    listing = subprocess.run(
-        ["pdfimages", "-list", str(pdf)], check=True, capture_output=True, text=True
-    ).stdout
-    # two header lines; a soft mask (alpha) is listed as its own row of type "smask"
-    return sum(1 for line in listing.splitlines()[2:] if line.split()[2] == "image")
+@dataclass(frozen=True)
+class PlacedImage:
+    page: int  # from 1
+    box: Box  # in the page's pixels at the given dpi
+
+
+def pdf_images(pdf: Path, *, dpi: int = 60) -> list[PlacedImage]:
+    """Where each image sits on its page, as poppler lays it out (pdftohtml -xml)."""
+    require_tool("pdftohtml")
+    with tempfile.TemporaryDirectory(prefix="otklik-pdf-") as folder:
+        layout = subprocess.run(
+            ["pdftohtml", "-xml", "-stdout", "-nomerge", str(pdf), f"{folder}/layout"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    placed = []
+    for page in ElementTree.fromstring(layout).iter("page"):
+        # pdftohtml lays pages out at 1.5 px per point
+        scale = dpi / 72 / 1.5
+        for image in page.iter("image"):
+            x, y, width, height = (
+                float(image.attrib[name]) * scale for name in ("left", "top", "width", "height")
+            )
+            placed.append(PlacedImage(int(page.attrib["number"]), Box(x, y, width, height)))
+    return placed
+
+
+def crop(image: Image.Image, box: Box) -> Image.Image:
+    return image.crop(
+        (round(box.x), round(box.y), round(box.x + box.width), round(box.y + box.height))
+    )
 
 
 def colored_share(image: Image.Image) -> float:
     """Share of pixels that are clearly coloured (not white, grey or black text)."""
-    pixels = image.convert("RGB").getdata()
-    colored = sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 40)
-    return colored / max(len(pixels), 1)
+    pixels = numpy.asarray(image.convert("RGB"), dtype=numpy.int16)
+    spread = pixels.max(axis=2) - pixels.min(axis=2)
+    return float((spread > 40).mean()) if spread.size else 0.0
 
 
 def non_white_share(image: Image.Image) -> float:
-    pixels = image.convert("L").getdata()
-    return sum(1 for value in pixels if value < 235) / max(len(pixels), 1)
+    pixels = numpy.asarray(image.convert("L"))
+    return float((pixels < 235).mean()) if pixels.size else 0.0

@@ -5,6 +5,7 @@ font cache is not thread-safe, so drawing is serialised — reports render in wo
 """
 
 import io
+import math
 import textwrap
 import threading
 from collections.abc import Sequence
@@ -15,11 +16,10 @@ import matplotlib
 
 matplotlib.use("Agg")  # before anything imports a backend: no display, no GUI toolkit
 
-from matplotlib.dates import DateFormatter, date2num  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from reporting_worker.reports.render.style import (  # noqa: E402
+from reporting_worker.reports.render.style import (
     INK,
     MUTED,
     NO_DATA,
@@ -143,19 +143,22 @@ def horizontal_bars(
     return Chart(figure, description)
 
 
-def daily_series(days: Sequence[date], responses: Sequence[int], csat: Sequence[float | None]) -> Chart:
+def daily_series(
+    days: Sequence[date], responses: Sequence[int], csat: Sequence[float | None]
+) -> Chart:
     """Responses per day as bars, CSAT per day as a line on its own axis."""
     figure = _figure(2.8)
     axes = figure.add_subplot()
-    axes.bar(days, responses, color=SECONDARY, width=0.8, label="Ответов")
+    # days as offsets from the first: no date units, labels «дд.мм» without locale month names
+    offsets = list(range(len(days)))
+    axes.bar(offsets, responses, color=SECONDARY, width=0.8, label="Ответов")
     axes.set_ylabel("Ответов за день")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     share_axes = axes.twinx()
     share_axes.spines["right"].set_visible(True)
-    points = [(day, value) for day, value in zip(days, csat, strict=True) if value is not None]
     share_axes.plot(
-        [day for day, _ in points],
-        [value for _, value in points],
+        offsets,
+        [math.nan if value is None else value for value in csat],  # a day without answers: a gap
         color=PRIMARY,
         marker="o",
         markersize=3,
@@ -166,10 +169,8 @@ def daily_series(days: Sequence[date], responses: Sequence[int], csat: Sequence[
     share_axes.yaxis.set_major_formatter(FuncFormatter(_percent))
     share_axes.set_ylabel("CSAT")
     step = max(1, round(len(days) / 8))
-    axes.set_xticks(list(days[::step]))
-    axes.xaxis.set_major_formatter(DateFormatter("%d.%m"))  # numeric: no locale month names
-    if days:
-        axes.set_xlim(date2num(days[0]) - 0.7, date2num(days[-1]) + 0.7)
+    axes.set_xticks(offsets[::step], [day.strftime("%d.%m") for day in days[::step]])
+    axes.set_xlim(-0.7, len(days) - 0.3)
     handles = [*axes.get_legend_handles_labels()[0], *share_axes.get_legend_handles_labels()[0]]
     axes.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, ncols=2)
     axes.set_ylim(0, max(max(responses, default=0), 1) * 1.25)
@@ -188,8 +189,14 @@ def stacked_share(parts: Sequence[tuple[str, int, str]], *, description: str) ->
             if count / total > 0.07:
                 ink = INK if color == NO_DATA else "white"
                 axes.text(
-                    left + count / 2, 0, str(count), ha="center", va="center", color=ink,
-                    fontsize=9, fontweight="bold",
+                    left + count / 2,
+                    0,
+                    str(count),
+                    ha="center",
+                    va="center",
+                    color=ink,
+                    fontsize=9,
+                    fontweight="bold",
                 )
         left += count
     axes.set_xlim(0, total)

@@ -147,10 +147,7 @@ def _distribution(report: AnalyticalReport) -> Section:
             Column("Ответов в пред. периоде", Kind.COUNT, 14),
             Column("Доля в пред. периоде", Kind.PERCENT, 14),
         ],
-        [
-            [s.rating, s.count, s.percent, s.previous_count, s.previous_percent]
-            for s in shares
-        ],
+        [[s.rating, s.count, s.percent, s.previous_count, s.previous_percent] for s in shares],
     )
     return Section(
         "distribution",
@@ -212,7 +209,9 @@ def _pain_map(pain: ReportPainMap) -> Section:
         )
         for cell in pain.cells
     ]
-    stages = sorted({c.stage: c.stage_label for c in pain.cells}.items(), key=lambda s: _stage_order(s[0]))
+    stages = sorted(
+        {c.stage: c.stage_label for c in pain.cells}.items(), key=lambda s: _stage_order(s[0])
+    )
     volume: dict[str, int] = {}
     for cell in pain.cells:
         volume[cell.place_label] = volume.get(cell.place_label, 0) + cell.responses
@@ -295,7 +294,15 @@ def _categories(report: AnalyticalReport) -> Section:
             Column("Изменение", Kind.COUNT_CHANGE, 11),
         ],
         [
-            [c.label, c.comments, c.negative, c.percent, c.average_rating, c.previous_comments, c.change]
+            [
+                c.label,
+                c.comments,
+                c.negative,
+                c.percent,
+                c.average_rating,
+                c.previous_comments,
+                c.change,
+            ]
             for c in rows
         ],
         note="Комментарий может относиться к нескольким категориям.",
@@ -497,11 +504,19 @@ def report_view(report: AnalyticalReport) -> ReportView:
         _distribution(report),
         _criteria(report),
         _breakdown(
-            "stages", "Удовлетворенность по этапам", "Этап", "По этапам", report.by_stage,
+            "stages",
+            "Удовлетворенность по этапам",
+            "Этап",
+            "По этапам",
+            report.by_stage,
             detail=False,
         ),
         _breakdown(
-            "channels", "Удовлетворенность по каналам", "Канал", "По каналам", report.by_channel,
+            "channels",
+            "Удовлетворенность по каналам",
+            "Канал",
+            "По каналам",
+            report.by_channel,
             detail=False,
         ),
         _breakdown(

@@ -87,7 +87,9 @@ class _Document(FPDF):
         height = width * inches_high / inches_wide
         if self.will_page_break(height):
             self.add_page()
-        self.image(io.BytesIO(chart.png(CHART_DPI)), x=self.l_margin, w=width, alt_text=chart.description)
+        self.image(
+            io.BytesIO(chart.png(CHART_DPI)), x=self.l_margin, w=width, alt_text=chart.description
+        )
         self.ln(2)
 
     def column_widths(self, table: Table, texts: list[list[str]]) -> list[float]:
@@ -102,14 +104,18 @@ class _Document(FPDF):
         self.set_font(FONT, "", TABLE_FONT_SIZE)
         wants = []
         rigid = [is_numeric(column.kind) or column.kind == Kind.DATE for column in table.columns]
-        for index, column in enumerate(table.columns):
+        for index in range(len(table.columns)):
             cells = [row[index] for row in texts]
             if rigid[index]:
-                floors[index] = max([floors[index], *(self.get_string_width(c) + padding for c in cells)])
+                floors[index] = max(
+                    [floors[index], *(self.get_string_width(c) + padding for c in cells)]
+                )
                 wants.append(floors[index])
             else:
                 words = [word for cell in cells for word in cell.split()]
-                floors[index] = max([floors[index], *(min(self.get_string_width(w) + padding, 40) for w in words)])
+                floors[index] = max(
+                    [floors[index], *(min(self.get_string_width(w) + padding, 40) for w in words)]
+                )
                 longest = max([0.0, *(self.get_string_width(c) + padding for c in cells)])
                 wants.append(max(floors[index], min(longest, 80.0)))
         spare = self.epw - sum(wants)
@@ -130,7 +136,10 @@ class _Document(FPDF):
             self.add_page()
         self.multi_cell(0, 5, _clean(table.title), new_x="LMARGIN", new_y="NEXT", align="L")
         texts = [
-            [_clean(format_value(column.kind, value)) for column, value in zip(table.columns, row, strict=True)]
+            [
+                _clean(format_value(column.kind, value))
+                for column, value in zip(table.columns, row, strict=True)
+            ]
             for row in table.rows
         ]
         widths = self.column_widths(table, texts)

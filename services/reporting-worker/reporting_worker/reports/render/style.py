@@ -7,7 +7,12 @@ SECONDARY = "#9fc2e7"
 # ratings 1…5: red through amber to green
 RATING_COLORS = ["#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32"]
 NO_DATA = "#cfd8dc"
-PLAN_COLORS = {"done": "#2e7d32", "in_progress": "#1f5fa8", "overdue": "#c62828", "planned": NO_DATA}
+PLAN_COLORS = {
+    "done": "#2e7d32",
+    "in_progress": "#1f5fa8",
+    "overdue": "#c62828",
+    "planned": NO_DATA,
+}
 
 
 def csat_color(percent: float | None) -> str:
@@ -31,7 +36,9 @@ def hex_rgb(color: str) -> tuple[int, int, int]:
 
 
 # light tints of the rating colours, for table cells that carry dark text
-TINTS = dict(zip(RATING_COLORS, ["#f8c9c9", "#fddcbc", "#fdeeb0", "#dcedc8", "#b9dfbb"], strict=True))
+TINTS = dict(
+    zip(RATING_COLORS, ["#f8c9c9", "#fddcbc", "#fdeeb0", "#dcedc8", "#b9dfbb"], strict=True)
+)
 
 
 def tint(color: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.axis import ChartLines
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -26,7 +27,7 @@ NUMBER_FORMATS = {
     Kind.DATE: "DD.MM.YYYY",
 }
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
-CHART_WIDTH_CM = 18.0
+CHART_WIDTH_CM = 18
 
 
 def _write_table(sheet: Worksheet, table: Table, top: int) -> int:
@@ -78,9 +79,13 @@ def _chart(sheet: Worksheet, table: Table, spec: SheetChart, top: int) -> None:
         data = Reference(sheet, min_col=column, min_row=top + 1, max_row=last_row)
         chart.add_data(data, titles_from_data=True)
     chart.set_categories(categories)
+    if table.columns[spec.categories - 1].kind == Kind.TEXT:
+        # labels, not numbers: a string reference keeps them as text in every spreadsheet
+        for series in chart.series:
+            series.cat = AxDataSource(strRef=StrRef(f=series.cat.numRef.f))
     chart.title = spec.title
     chart.width = CHART_WIDTH_CM
-    chart.height = max(7.5, min(0.75 * len(table.rows) + 3, 20))
+    chart.height = max(8, min(round(0.75 * len(table.rows)) + 3, 20))
     if spec.kind == "bar":
         chart.x_axis.scaling.orientation = "maxMin"  # the first row at the top, as in the table
     chart.y_axis.majorGridlines = ChartLines()
@@ -113,7 +118,9 @@ def _summary_sheet(sheet: Worksheet, view: ReportView) -> None:
         (f"Сформирован: {view.created}",),
     ]
     for number, values in enumerate(rows, start=1):
-        sheet.cell(number, 1, values[0]).font = Font(bold=number <= 2, size=14 if number == 1 else 11)
+        sheet.cell(number, 1, values[0]).font = Font(
+            bold=number <= 2, size=14 if number == 1 else 11
+        )
     row = len(rows) + 2
     headers = ("Показатель", "За период", "Предыдущий период", "Изменение")
     for number, (header, width) in enumerate(zip(headers, (44, 14, 18, 14), strict=True), 1):
@@ -123,9 +130,9 @@ def _summary_sheet(sheet: Worksheet, view: ReportView) -> None:
         sheet.column_dimensions[get_column_letter(number)].width = width
     for offset, metric in enumerate(view.metrics, start=row + 1):
         sheet.cell(offset, 1, metric.label)
-        values = (metric.value, metric.previous, metric.change)
+        figures = (metric.value, metric.previous, metric.change)
         kinds = (metric.kind, metric.kind, metric.change_kind)
-        for number, (value, kind) in enumerate(zip(values, kinds, strict=True), start=2):
+        for number, (value, kind) in enumerate(zip(figures, kinds, strict=True), start=2):
             sheet.cell(offset, number, value).number_format = NUMBER_FORMATS[kind]
     row += len(view.metrics) + 2
     sheet.cell(row, 1, "Основные выводы").font = Font(bold=True, size=12)
