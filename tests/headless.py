@@ -14,11 +14,11 @@ import shutil
 import subprocess
 import tempfile
 import time
-from xml.etree import ElementTree
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import numpy
 import pytest

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.chart import BarChart, LineChart
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -129,6 +129,17 @@ def test_pdf_report_drawn_by_poppler_has_charts_and_russian_text(rendered: Path)
         assert headless.colored_share(chart) > 0.1, placed
 
 
+def _sheet(workbook: Workbook, name: str) -> Worksheet:
+    sheet = workbook[name]
+    assert isinstance(sheet, Worksheet)
+    return sheet
+
+
+def _charts(sheet: Worksheet) -> list[Any]:
+    charts: list[Any] = sheet._charts  # type: ignore[attr-defined]  # not in the stubs
+    return charts
+
+
 def _rows(sheet: Worksheet, first: int, last: int, columns: int) -> list[list[Any]]:
     return [
         [sheet.cell(row, column).value for column in range(1, columns + 1)]
@@ -159,14 +170,14 @@ def test_xlsx_report_sheets_values_and_charts_match_the_report(
         "Опросы",
         "По дням",
     ]
-    summary = workbook["Сводка"]
+    summary = _sheet(workbook, "Сводка")
     assert summary["A1"].value == report.title
     metrics = {row[0]: row[1:] for row in _rows(summary, 8, 11, 4)}
     csat = report.headline.csat
     assert metrics["CSAT — доля оценок 4–5"] == [csat.value, csat.previous, csat.change]
     assert metrics["Респондентов"][0] == report.headline.respondents.value
 
-    stages = workbook["По этапам"]
+    stages = _sheet(workbook, "По этапам")
     assert _rows(stages, 2, 2, 8)[0] == [
         "Этап",
         "Ответов",
@@ -193,13 +204,13 @@ def test_xlsx_report_sheets_values_and_charts_match_the_report(
     assert stages["F3"].number_format == '0.0" %"'
     assert stages["D3"].number_format == "0.00"
     assert stages.column_dimensions["A"].width >= 30
-    (stage_chart,) = stages._charts
+    (stage_chart,) = _charts(stages)
     assert isinstance(stage_chart, BarChart)
     last = 2 + len(report.by_stage)
     assert _series_refs(stage_chart) == [f"'По этапам'!$F$3:$F${last}"]
     assert stage_chart.series[0].cat.strRef.f == f"'По этапам'!$A$3:$A${last}"
 
-    pain = workbook["Карта болей"]
+    pain = _sheet(workbook, "Карта болей")
     first_cell = report.pain_map.cells[0]
     assert _rows(pain, 3, 3, 8)[0] == [
         first_cell.rank,
@@ -213,13 +224,13 @@ def test_xlsx_report_sheets_values_and_charts_match_the_report(
     ]
     assert HOSTILE_QUOTE in str(pain["J3"].value)
 
-    days = workbook["По дням"]
+    days = _sheet(workbook, "По дням")
     daily = _rows(days, 3, 2 + len(report.daily), 4)
     assert [[day.date(), *rest] for day, *rest in daily] == [
         [p.day, p.responses, p.average_rating, p.csat] for p in report.daily
     ]
     assert days["A3"].number_format == "DD.MM.YYYY"
-    (daily_chart,) = days._charts
+    (daily_chart,) = _charts(days)
     last = 2 + len(report.daily)
     # responses as columns, CSAT as a line on its own axis
     bars, line = daily_chart._charts
@@ -227,13 +238,13 @@ def test_xlsx_report_sheets_values_and_charts_match_the_report(
     assert _series_refs(bars) == [f"'По дням'!$B$3:$B${last}"]
     assert _series_refs(line) == [f"'По дням'!$D$3:$D${last}"]
 
-    categories = workbook["Категории"]
+    categories = _sheet(workbook, "Категории")
     assert [row[:2] for row in _rows(categories, 3, 2 + len(report.categories), 2)] == [
         [c.label, c.comments] for c in report.categories
     ]
-    plan = workbook["План"]
+    plan = _sheet(workbook, "План")
     assert _rows(plan, 3, 3, 8)[0][2:] == [12, 5, 3, 2, 2, 41.7]
-    (plan_chart,) = plan._charts
+    (plan_chart,) = _charts(plan)
     assert plan_chart.grouping == "stacked"
     assert _series_refs(plan_chart) == [f"'План'!${c}$3" for c in "DEFG"]
 
