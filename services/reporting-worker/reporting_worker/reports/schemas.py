@@ -224,8 +224,9 @@ class SurveyFacts(BaseModel):
     service_id: uuid.UUID | None
     link: str
     start_date: date
-    end_date: date
-    respondents: int
+    end_date: date = Field(description="The day the run ended, or the analysis date if open")
+    respondents: int = Field(description="Responses submitted within the report's period")
+    respondents_total: int = Field(description="All responses of the run")
     instrument: str
 
 
@@ -432,7 +433,8 @@ REPORT_EXAMPLE: dict[str, Any] = {
                 "link": "https://feedback.example.ru/api/v1/public/surveys/Zq3x",
                 "start_date": "2026-11-01",
                 "end_date": "2026-11-30",
-                "respondents": 412,
+                "respondents": 380,
+                "respondents_total": 412,
                 "instrument": "Анкета «Удовлетворенность государственной услугой», вопросов: 8",
             }
         ],
