@@ -328,7 +328,8 @@ def sample_report() -> AnalyticalReport:
                     "link": "https://feedback.example.ru/api/v1/public/surveys/Zq3xK8pLmN2vR7tY",
                     "start_date": "2026-11-01",
                     "end_date": "2026-11-30",
-                    "respondents": 412,
+                    "respondents": 380,
+                    "respondents_total": 412,
                     "instrument": "Анкета «Удовлетворенность государственной услугой», вопросов: 8",
                 }
             ],

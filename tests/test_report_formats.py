@@ -1,6 +1,7 @@
 """The report's HTML, PDF and XLSX, rendered from a known report and opened the way a person
 would: the page in headless Chromium, the PDF drawn by poppler, the workbook read back."""
 
+import io
 import os
 import re
 import shutil
@@ -256,13 +257,37 @@ def test_report_file_name_is_the_subject_and_period(report: AnalyticalReport) ->
 
 
 def test_report_view_lays_out_an_empty_period_without_charts(report: AnalyticalReport) -> None:
+    warning = "Сервис планов (plans-api) недоступен: исполнение плана не показано."
     empty = report.model_copy(
-        update={"by_stage": [], "by_channel": [], "by_touchpoint": [], "categories": []}
+        update={
+            "by_stage": [],
+            "by_channel": [],
+            "by_touchpoint": [],
+            "categories": [],
+            "warnings": [warning],
+        }
     )
     view = report_view(empty)
     stages = next(s for s in view.sections if s.key == "stages")
     assert stages.chart is None
     assert stages.paragraphs == ["За период нет ответов с этим разрезом."]
-    # every format still renders
-    for fmt in ReportFormat:
-        assert render_report(empty, fmt)
+    # every format still renders, and says what is missing
+    page = render_report(empty, ReportFormat.HTML).decode()
+    assert "Ограничения данных" in page
+    assert warning in page
+    assert render_report(empty, ReportFormat.PDF).startswith(b"%PDF-")
+    summary = load_workbook(io.BytesIO(render_report(empty, ReportFormat.XLSX)))["Сводка"]
+    assert f"• {warning}" in [cell.value for cell in summary["A"]]
+
+
+def test_long_breakdown_charts_its_largest_rows_and_says_so(report: AnalyticalReport) -> None:
+    row = report.by_channel[0]
+    many = [row.model_copy(update={"label": f"Канал {n}"}) for n in range(40)]
+    view = report_view(report.model_copy(update={"by_channel": many}))
+
+    channels = next(s for s in view.sections if s.key == "channels")
+    assert channels.chart is not None
+    assert "Канал 14:" in channels.chart.description
+    assert "Канал 15:" not in channels.chart.description
+    assert len(channels.tables[0].rows) == 40
+    assert channels.paragraphs == ["На диаграмме — первые 15 строк из 40; все строки — в таблице."]

@@ -96,6 +96,11 @@ def _breakdown(
             description=f"CSAT: {first.lower()} — "
             + "; ".join(f"{row.label}: {row.figures.csat.value}" for row in shown),
         )
+    paragraphs = [] if rows else ["За период нет ответов с этим разрезом."]
+    if len(rows) > CHART_ROWS:
+        paragraphs.append(
+            f"На диаграмме — первые {CHART_ROWS} строк из {len(rows)}; все строки — в таблице."
+        )
     csat_column = 7 if detail else 6
     return Section(
         key,
@@ -103,7 +108,7 @@ def _breakdown(
         tables=[main, criteria_table] if rows else [],
         chart=chart,
         sheet_chart=SheetChart("bar", f"CSAT, %: {first.lower()}", 1, [csat_column]),
-        paragraphs=[] if rows else ["За период нет ответов с этим разрезом."],
+        paragraphs=paragraphs,
     )
 
 
@@ -443,11 +448,20 @@ def _surveys(report: AnalyticalReport) -> Section:
             Column("Ссылка", Kind.TEXT, 44),
             Column("Начало", Kind.DATE, 12),
             Column("Окончание", Kind.DATE, 12),
-            Column("Респондентов", Kind.COUNT, 13),
+            Column("Респондентов за период", Kind.COUNT, 14),
+            Column("Респондентов всего", Kind.COUNT, 13),
             Column("Инструмент", Kind.TEXT, 40),
         ],
         [
-            [s.title, s.link, s.start_date, s.end_date, s.respondents, s.instrument]
+            [
+                s.title,
+                s.link,
+                s.start_date,
+                s.end_date,
+                s.respondents,
+                s.respondents_total,
+                s.instrument,
+            ]
             for s in surveys.surveys
         ],
     )
