@@ -7,6 +7,7 @@ from reporting_worker.config import ReportingSettings
 from reporting_worker.database import outbox
 from reporting_worker.directory.router import router as directory_router
 from reporting_worker.reports.export_router import router as report_export_router
+from reporting_worker.reports.router import router as reports_router
 
 DESCRIPTION = """
 The reporting worker's API: monthly analytical reports with the pain map, live dashboards and
@@ -17,7 +18,10 @@ Errors are RFC 9457 `application/problem+json`.
 """
 
 TAGS = [
-    {"name": "reports", "description": "Monthly analytical reports and their HTML, PDF, XLSX"},
+    {
+        "name": "reports",
+        "description": "Monthly analytical reports with the pain map: JSON, HTML, PDF, XLSX",
+    },
     {"name": "classification", "description": "Pain categories and sentiment of comments"},
     {"name": "directory", "description": "The worker's copy of the catalog"},
     {"name": "operations", "description": "Health, readiness and metrics"},
@@ -30,7 +34,7 @@ def create_app(settings: ReportingSettings | None = None) -> FastAPI:
         title="Otklik reporting-worker",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[directory_router, classification_router, report_export_router],
+        routers=[reports_router, report_export_router, directory_router, classification_router],
         tags=TAGS,
         outbox=outbox,
         on_startup=[load_classifier],

@@ -1,4 +1,4 @@
-"""The arq worker: consumes the `otklik:reporting` queue of events (and, later, report jobs)."""
+"""The arq worker: the `otklik:reporting` queue of events, the report builds and the monthly cron."""
 
 import asyncio
 from typing import Any
@@ -17,6 +17,7 @@ from reporting_worker.directory.handlers import (
     on_service_upserted,
     on_touchpoint_upserted,
 )
+from reporting_worker.reports.jobs import CRON_JOBS, FUNCTIONS, close_upstream, open_upstream
 
 HANDLERS: dict[str, Handler] = {
     "agency.upserted": on_agency_upserted,
@@ -39,7 +40,10 @@ WORKER = WorkerSpec(
     inbox=inbox,
     handlers=HANDLERS,
     batch_handlers=BATCH_HANDLERS,
-    on_startup=(load_classifier,),
+    functions=FUNCTIONS,
+    cron_jobs=CRON_JOBS,
+    on_startup=(load_classifier, open_upstream),
+    on_shutdown=(close_upstream,),
 )
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select, true
+from sqlalchemy import ColumnElement, String, and_, case, func, select, true
+from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reporting_worker.aggregates.models import (
@@ -118,7 +119,7 @@ async def quotes_of_cell(
     sentiment_order = case(
         (CommentQuote.sentiment == "negative", 0), (CommentQuote.sentiment == "neutral", 1), else_=2
     )
-    only_other = CommentQuote.categories.contained_by(["other", "praise"])
+    only_other = CommentQuote.categories.op("<@")(array(["other", "praise"], type_=String))
     found = await session.scalars(
         select(CommentQuote)
         .where(
