@@ -3,17 +3,36 @@ names, 409 while it is being built, 404 for another agency."""
 
 import io
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from urllib.parse import unquote
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from openpyxl import load_workbook
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
+from reporting_worker.config import ReportingSettings
 from reporting_worker.reports.models import ReportJob
+from tests import headless
 from tests.conftest import KeyMaker, bearer
+from tests.feedback_helpers import Catalog
+from tests.report_helpers import (
+    CURRENT,
+    PREVIOUS,
+    QUEUE_1,
+    Dataset,
+    add_touchpoint,
+    drain_reports,
+    post_rows,
+    relay_feedback,
+    service_key,
+    today,
+    upstream_on,
+)
 from tests.report_samples import AGENCY_ID, SERVICE_ID, sample_report
 
 FORMATS = {
@@ -134,3 +153,75 @@ async def test_download_needs_the_reports_scope(
     response = await reporting.get(f"/api/v1/reports/{job_id}/export.html", headers=writer)
 
     assert response.status_code == 403
+
+
+async def test_built_report_downloads_once_done_and_shows_its_numbers(
+    plans: httpx.AsyncClient,
+    plans_app: FastAPI,
+    feedback: httpx.AsyncClient,
+    feedback_app: FastAPI,
+    feedback_settings: FeedbackSettings,
+    reporting: httpx.AsyncClient,
+    reporting_settings: ReportingSettings,
+    admin_headers: dict[str, str],
+    portal: dict[str, str],
+    catalog: Catalog,
+    make_key: KeyMaker,
+    tmp_path: Path,
+) -> None:
+    """The whole path: feedback posted, the report requested and built by the worker, then its
+    files: 409 before the build, and after it the page and the workbook say what the JSON says."""
+    touchpoint_id = await add_touchpoint(
+        plans, plans_app, feedback_settings, admin_headers, catalog
+    )
+    await post_rows(feedback, portal, catalog, touchpoint_id, CURRENT + PREVIOUS)
+    await relay_feedback(feedback_app)
+    upstream = upstream_on(plans_app, feedback_app, await service_key(make_key))
+    await drain_reports(reporting_settings, upstream)
+    dataset = Dataset(catalog, touchpoint_id, today() - timedelta(days=9), today(), upstream)
+    headers = bearer(await make_key(Scope.REPORTS_READ))
+
+    queued = await reporting.post("/api/v1/reports", json=dataset.request(), headers=headers)
+    assert queued.status_code == 202, queued.text
+    report_id = queued.json()["id"]
+    early = await reporting.get(f"/api/v1/reports/{report_id}/export.pdf", headers=headers)
+    assert early.status_code == 409
+    assert early.json()["code"] == "report_not_ready"
+
+    await drain_reports(reporting_settings, upstream)
+    job = (await reporting.get(f"/api/v1/reports/{report_id}", headers=headers)).json()
+    assert job["status"] == "done"
+    report = job["report"]
+    files = {}
+    for extension in FORMATS:
+        response = await reporting.get(
+            f"/api/v1/reports/{report_id}/export.{extension}", headers=headers
+        )
+        assert response.status_code == 200, response.text
+        files[extension] = response.content
+        (tmp_path / f"built.{extension}").write_bytes(response.content)
+
+    with headless.chromium_page() as page:
+        page.open((tmp_path / "built.html").as_uri(), width=1100)
+        text = " ".join(page.evaluate("document.body.innerText").replace("\u00a0", " ").split())
+        charts = page.boxes("figure.chart")
+        screenshot = page.screenshot()
+    screenshot.save(tmp_path / "built-html.png")
+    csat = f"{report['headline']['csat']['value']:.1f}".replace(".", ",")
+    assert f"{csat} %" in text
+    assert report["conclusions"][0] in text
+    assert QUEUE_1 in text  # a representative quote of the pain map
+    assert charts
+    # a sparse month draws short bars, but every chart draws some
+    assert all(headless.colored_share(headless.crop(screenshot, box)) > 0.02 for box in charts)
+
+    pdf_text = " ".join(headless.pdf_text(tmp_path / "built.pdf").split())
+    assert report["subject"]["title"] in pdf_text
+    assert f"{csat} %" in pdf_text.replace("\u00a0", " ")
+
+    workbook = load_workbook(io.BytesIO(files["xlsx"]))
+    stages = workbook["По этапам"]
+    assert [
+        [stages.cell(row, 1).value, stages.cell(row, 6).value]
+        for row in range(3, 3 + len(report["by_stage"]))
+    ] == [[row["label"], row["figures"]["csat"]["value"]] for row in report["by_stage"]]

@@ -9,9 +9,8 @@ import pytest
 from fastapi import FastAPI
 
 from feedback_api.config import FeedbackSettings
-from otklik_kit.auth.scopes import Scope
 from reporting_worker.config import ReportingSettings
-from tests.conftest import KeyMaker, bearer
+from tests.conftest import KeyMaker
 from tests.feedback_helpers import Catalog
 from tests.report_helpers import (
     CURRENT,

@@ -10,7 +10,9 @@ import anyio.to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
-from otklik_kit.errors import Conflict, NotFound
+from otklik_kit.errors import Conflict
+from reporting_worker.reports import service
+from reporting_worker.reports.job_schemas import JobStatus
 from reporting_worker.reports.models import ReportJob
 from reporting_worker.reports.render.formats import (
     MEDIA_TYPES,
@@ -20,7 +22,6 @@ from reporting_worker.reports.render.formats import (
 )
 from reporting_worker.reports.schemas import AnalyticalReport
 
-DONE = "done"
 CACHED_FILES = 24  # a few hundred kilobytes each
 
 
@@ -44,10 +45,8 @@ _rendered: OrderedDict[_CacheKey, ReportFile] = OrderedDict()
 async def _finished_report(
     session: AsyncSession, principal: Principal, report_id: uuid.UUID
 ) -> ReportJob:
-    job = await session.get(ReportJob, report_id)
-    if job is None or not principal.sees_agency(job.agency_id):
-        raise NotFound(f"Report {report_id} not found")
-    if job.status != DONE or job.report is None:
+    job = await service.visible_job(session, principal, report_id)
+    if job.status != JobStatus.DONE or job.report is None:
         raise ReportNotReady(
             f"Report {report_id} is {job.status} ({job.progress} %); "
             "download it once GET /api/v1/reports/{id} says done"
