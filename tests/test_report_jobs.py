@@ -1,6 +1,7 @@
 """Report jobs: plan progress and survey facts over the generated clients, a dependency down,
 reuse of a finished or running report, isolation between agencies, a rerun after a crash."""
 
+import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -190,11 +191,12 @@ async def test_same_request_reuses_the_report_until_its_data_changes(
 async def test_key_of_another_agency_gets_404_for_the_report(
     reporting: httpx.AsyncClient,
     dataset: Dataset,
-    admin_headers: dict[str, str],
     make_key: KeyMaker,
 ) -> None:
-    own = bearer(await make_key(Scope.REPORTS_READ, agency_id=dataset.catalog.agency_id))
-    other = bearer(await make_key(Scope.REPORTS_READ, agency_id=dataset.catalog.other_agency_id))
+    own = bearer(await make_key(Scope.REPORTS_READ, agency_id=uuid.UUID(dataset.catalog.agency_id)))
+    other = bearer(
+        await make_key(Scope.REPORTS_READ, agency_id=uuid.UUID(dataset.catalog.other_agency_id))
+    )
     job = await request(reporting, own, dataset.request())
 
     seen_by_other = await reporting.get(f"/api/v1/reports/{job['id']}", headers=other)

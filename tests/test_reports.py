@@ -233,7 +233,6 @@ async def test_pain_map_ranks_cells_by_dissatisfaction_weighted_by_volume(
 
 
 async def test_conclusions_say_what_fell_where_and_by_how_much(
-    plans: httpx.AsyncClient,
     reporting: httpx.AsyncClient,
     reporting_settings: ReportingSettings,
     dataset: Dataset,

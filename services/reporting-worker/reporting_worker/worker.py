@@ -1,4 +1,4 @@
-"""The arq worker: the `otklik:reporting` queue of events, the report builds and the monthly cron."""
+"""The arq worker: the `otklik:reporting` queue of events, report builds and the monthly cron."""
 
 import asyncio
 from typing import Any

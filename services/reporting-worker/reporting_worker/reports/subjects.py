@@ -4,7 +4,7 @@ services, from the directory copy), and whose aggregates, plans and surveys that
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import any_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reporting_worker.directory.models import KnownAgency, KnownService
@@ -75,7 +75,7 @@ async def resolve_subject(
             agency_name=agency.name,
             services={s.id: s.title for s in services},
         )
-    stmt = select(KnownService).where(KnownService.life_situation_ids.contains([subject_id]))
+    stmt = select(KnownService).where(any_(KnownService.life_situation_ids) == subject_id)
     if bound_to is not None:
         stmt = stmt.where(KnownService.agency_id == bound_to)
     found = {s.id: s.title for s in await session.scalars(stmt.order_by(KnownService.title))}
