@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reporting_worker.reports.render.formats import ReportFormat, file_name, render_report
 from reporting_worker.reports.render.layout import report_view
-from reporting_worker.reports.schemas import AnalyticalReport
+from reporting_worker.reports.schemas import REPORT_EXAMPLE, AnalyticalReport
 from tests import headless
 from tests.report_samples import HOSTILE_QUOTE, sample_report
 
@@ -291,3 +291,12 @@ def test_long_breakdown_charts_its_largest_rows_and_says_so(report: AnalyticalRe
     assert "Канал 15:" not in channels.chart.description
     assert len(channels.tables[0].rows) == 40
     assert channels.paragraphs == ["На диаграмме — первые 15 строк из 40; все строки — в таблице."]
+
+
+def test_the_schemas_own_example_renders_in_every_format() -> None:
+    example = AnalyticalReport.model_validate(REPORT_EXAMPLE)
+    page = render_report(example, ReportFormat.HTML).decode()
+    assert "Очередь два часа, работало одно окно." in page
+    assert render_report(example, ReportFormat.PDF).startswith(b"%PDF-")
+    workbook = load_workbook(io.BytesIO(render_report(example, ReportFormat.XLSX)))
+    assert _sheet(workbook, "Карта болей")["C3"].value == "МФЦ"
