@@ -48,7 +48,8 @@ async def republish_catalog(session: AsyncSession) -> Republished:
         .order_by(Touchpoint.id)
         .execution_options(yield_per=CHUNK)
     )
-    async for partition in (await session.stream_scalars(query_touchpoints)).partitions(CHUNK):
-        await publish(session, outbox, *map(touchpoint_event, partition))
-        touchpoints += len(partition)
+    stream = await session.stream_scalars(query_touchpoints)
+    async for registry_part in stream.partitions(CHUNK):
+        await publish(session, outbox, *map(touchpoint_event, registry_part))
+        touchpoints += len(registry_part)
     return Republished(agencies=len(agencies), services=services, touchpoints=touchpoints)
