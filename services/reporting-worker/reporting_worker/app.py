@@ -8,6 +8,7 @@ from reporting_worker.config import ReportingSettings
 from reporting_worker.dashboard.router import router as dashboard_router
 from reporting_worker.database import outbox
 from reporting_worker.directory.router import router as directory_router
+from reporting_worker.reports.export_router import router as report_export_router
 from reporting_worker.reports.router import router as reports_router
 
 DESCRIPTION = """
@@ -36,6 +37,7 @@ def create_app(settings: ReportingSettings | None = None) -> FastAPI:
         version="1.0.0",
         routers=[
             reports_router,
+            report_export_router,
             dashboard_router,
             aggregates_router,
             directory_router,
