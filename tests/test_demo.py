@@ -4,6 +4,7 @@
 import asyncio
 import dataclasses
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from feedback_api.config import FeedbackSettings
 from otklik_kit.demo.generate.catalog import touchpoints as registry
 from otklik_kit.demo.load.api import Apis
+from otklik_kit.demo.load.reports import save_pages
 from otklik_kit.demo.progress import Progress
 from otklik_kit.demo.runner import DemoOptions, DemoResult, run_demo
 from otklik_kit.events.worker import build_worker, run_embedded
@@ -125,6 +127,7 @@ async def test_demo_fills_a_running_system_once(
     admin_headers: dict[str, str],
     reporting_settings: ReportingSettings,
     sessionmaker: async_sessionmaker[AsyncSession],
+    tmp_path: Path,
 ) -> None:
     for client in (plans, feedback, reporting):
         client.headers.update(admin_headers)
@@ -148,6 +151,9 @@ async def test_demo_fills_a_running_system_once(
     titles = {report.title: report.status for report in result.reports}
     assert {"Минсоцразвития", "Минздрав", "Рождение ребенка", "запись к врачу"} <= set(titles)
     assert set(titles.values()) == {"done"}
+    [page] = await save_pages(apis, result.reports[:1], tmp_path, lambda: None)
+    assert page.saved is not None
+    assert "Министерство социального развития" in page.saved.read_text(encoding="utf-8")
 
     # a second run (even with another seed) finds everything and adds nothing
     again = await run_demo(

@@ -5,6 +5,7 @@ import argparse
 import asyncio
 import sys
 from contextlib import AsyncExitStack
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
@@ -46,6 +47,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=DemoOptions.seed)
     parser.add_argument("--agencies", type=int, help="only the first N agencies of the region")
     parser.add_argument("--no-reports", action="store_true", help="do not build the reports")
+    parser.add_argument(
+        "--reports-dir",
+        type=Path,
+        default=Path(".otklik/demo-reports"),
+        help="where to save the reports' HTML pages (default: %(default)s)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
 
 
@@ -87,6 +94,7 @@ async def _run(args: argparse.Namespace) -> int:
         seed=args.seed,
         agencies=args.agencies,
         reports=not args.no_reports,
+        reports_dir=args.reports_dir,
     )
     progress = Progress(enabled=not args.quiet)
     async with AsyncExitStack() as stack:
@@ -96,7 +104,7 @@ async def _run(args: argparse.Namespace) -> int:
             reporting=await stack.enter_async_context(_client(args.reporting_url, key)),
         )
         result = await run_demo(apis, options, progress)
-    hint = f'(curl -H "Authorization: Bearer {key[:12]}…" URL)'
+    hint = f"{key[:16]}…"
     print(summary(result, progress.timings, hint))
     return 0
 

@@ -4,6 +4,7 @@ for the reporting worker, the reports — each with its progress bar."""
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from otklik_kit.demo.generate.feedback import FeedbackGenerator, FeedbackStats
@@ -34,6 +35,7 @@ class DemoOptions:
     reports: bool = True
     stall_seconds: float = 180.0
     report_timeout: float = 900.0
+    reports_dir: Path | None = None  # where to save the reports' pages
 
 
 @dataclass
@@ -99,6 +101,11 @@ async def run_demo(apis: Apis, options: DemoOptions, progress: Progress) -> Demo
                 within_seconds=options.report_timeout,
                 tick=bar.tick,
             )
+        if options.reports_dir is not None and offered.renders_html:
+            with progress.phase("pages", len(result.reports)) as bar:
+                result.reports = await reports.save_pages(
+                    apis, result.reports, options.reports_dir, bar.tick
+                )
     return result
 
 

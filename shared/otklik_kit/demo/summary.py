@@ -75,14 +75,20 @@ def _report_lines(result: DemoResult, key_hint: str) -> list[str]:
             "Reports: this reporting-worker does not build reports yet (no POST "
             "/api/v1/reports); the step was skipped.",
         ]
-    lines = ["", f"Monthly reports for {result.report_month} (with the API key {key_hint}):"]
+    lines = ["", f"Monthly reports for {result.report_month}:"]
     width = max((len(r.title) for r in result.reports), default=0)
     for report in result.reports:
-        where = report.html or report.link
+        where = report.saved.as_uri() if report.saved else report.html or report.link
         state = "" if report.status == "done" else f"  [{report.status}]"
         lines.append(f"  {report.title:<{width}}  {where}{state}")
-    if any(r.html for r in result.reports):
-        lines.append("  (the same links end in export.pdf and export.xlsx)")
+    first = result.reports[0] if result.reports else None
+    if first is not None and first.saved is not None:
+        lines.append(
+            f"  (pages saved to open in a browser; from the API with the key {key_hint}: "
+            f"{first.html}, also export.pdf and export.xlsx)"
+        )
+    elif first is not None and first.html is not None:
+        lines.append(f"  (with the API key {key_hint}; also export.pdf and export.xlsx)")
     else:
-        lines.append("  (the report as JSON; this API renders no HTML page yet)")
+        lines.append(f"  (the report as JSON, with the API key {key_hint})")
     return lines

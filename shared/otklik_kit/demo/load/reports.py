@@ -3,9 +3,11 @@ agency, per life situation and per service with a story, for the last whole mont
 built. Asking again for the same report returns the finished one."""
 
 import asyncio
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from otklik_kit.demo.load.api import Apis, DemoError, call, send
@@ -13,10 +15,8 @@ from otklik_kit.demo.load.catalog import LoadedCatalog
 from otklik_kit.demo.region import Region
 
 REPORTS_PATH = "/api/v1/reports"
-POLL_SECONDS = 0.5
-
-
 HTML_PATH = REPORTS_PATH + "/{report_id}/export.html"
+POLL_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class BuiltReport:
     status: str
     link: str  # the report as JSON
     html: str | None  # the page with its charts, where the API renders one
+    file_name: str  # for its saved page
+    saved: Path | None = None  # that page downloaded, to open in a browser without a key
 
 
 @dataclass(frozen=True)
@@ -42,17 +44,28 @@ async def reports_offered(apis: Apis) -> ReportsApi:
     return ReportsApi("post" in paths.get(REPORTS_PATH, {}), HTML_PATH in paths)
 
 
-def subjects(region: Region, catalog: LoadedCatalog) -> list[tuple[str, str, str]]:
-    """(kind, id, title) of the reports to build."""
-    wanted = [("agency", a.id, a.spec.short_name) for a in catalog.agencies.values()]
+@dataclass(frozen=True)
+class Subject:
+    kind: str
+    id: str
+    title: str
+    key: str  # the region's key of it: names its saved page
+
+
+def subjects(region: Region, catalog: LoadedCatalog) -> list[Subject]:
+    """The reports to build: every agency and life situation, and each service with a story."""
+    wanted = [
+        Subject("agency", a.id, a.spec.short_name, key) for key, a in catalog.agencies.items()
+    ]
     wanted += [
-        ("life_situation", catalog.situations[s.code], s.title) for s in region.life_situations
+        Subject("life_situation", catalog.situations[s.code], s.title, s.code)
+        for s in region.life_situations
     ]
     ids = catalog.service_ids()
     titles = {s.key: s.short for _, s in region.services()}
-    for story in region.stories:
-        if story.service in ids and ("service", ids[story.service]) not in {w[:2] for w in wanted}:
-            wanted.append(("service", ids[story.service], titles[story.service]))
+    for key in dict.fromkeys(story.service for story in region.stories):
+        if key in ids:
+            wanted.append(Subject("service", ids[key], titles[key], key))
     return wanted
 
 
@@ -67,11 +80,10 @@ async def build_reports(
     tick: Callable[[], None],
 ) -> list[BuiltReport]:
     """Requests them all, then follows them all until each is done or failed."""
-    titles: list[str] = []
+    wanted = subjects(region, catalog)
     jobs: list[dict[str, Any]] = []
-    for kind, subject_id, title in subjects(region, catalog):
-        body = {"subject_kind": kind, "subject_id": subject_id, "month": month}
-        titles.append(title)
+    for subject in wanted:
+        body = {"subject_kind": subject.kind, "subject_id": subject.id, "month": month}
         jobs.append(await call(apis.reporting, "POST", REPORTS_PATH, json=body, expect=(200, 202)))
     deadline = time.monotonic() + within_seconds
     ticked = 0
@@ -90,10 +102,29 @@ async def build_reports(
     base = str(apis.reporting.base_url).rstrip("/")
     return [
         BuiltReport(
-            title,
+            subject.title,
             job["status"],
             base + job["links"]["self"],
             base + job["links"]["html"] if html else None,
+            file_name=f"{number:02d}-{subject.kind}-{subject.key}-{month}.html",
         )
-        for title, job in zip(titles, jobs, strict=True)
+        for number, (subject, job) in enumerate(zip(wanted, jobs, strict=True), 1)
     ]
+
+
+async def save_pages(
+    apis: Apis, built: list[BuiltReport], directory: Path, tick: Callable[[], None]
+) -> list[BuiltReport]:
+    """Downloads each finished report's page (the API renders it on the first request)."""
+    await asyncio.to_thread(directory.mkdir, parents=True, exist_ok=True)
+    saved = []
+    for report in built:
+        if report.html is None or report.status != "done":
+            saved.append(report)
+            continue
+        page = await send(apis.reporting, "GET", report.html)
+        path = (directory / report.file_name).resolve()
+        await asyncio.to_thread(path.write_bytes, page.content)
+        saved.append(dataclasses.replace(report, saved=path))
+        tick()
+    return saved
