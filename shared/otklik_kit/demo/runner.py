@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from otklik_kit.demo.generate.catalog import touchpoints as registry
 from otklik_kit.demo.generate.feedback import FeedbackGenerator, FeedbackStats
 from otklik_kit.demo.generate.rhythm import MOSCOW, months_before
 from otklik_kit.demo.load import aggregates, reports
@@ -69,7 +70,8 @@ async def run_demo(apis: Apis, options: DemoOptions, progress: Progress) -> Demo
     with progress.phase("catalog", entities) as bar:
         catalog = await load_catalog(apis, region, bar.tick)
     result = DemoResult(region, catalog)
-    with progress.phase("touchpoints", None) as bar:
+    points = sum(len(registry(region, agency)) for agency in region.agencies)
+    with progress.phase("touchpoints", points) as bar:
         result.touchpoints = await load_touchpoints(apis, region, catalog, bar.tick)
     scale = options.feedback / FULL_SIZE
     answers = sum(respondents(spec, scale) for spec, _, _ in planned_runs(catalog))
