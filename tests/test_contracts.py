@@ -59,3 +59,19 @@ def test_only_public_routes_go_without_an_api_key(name: str) -> None:
         if path.startswith("/api/"):
             public = path.startswith("/api/v1/public/")
             assert bool(op.get("security")) != public, f"{method} {path}"
+
+
+@pytest.mark.parametrize("name", sorted(SERVICES))
+def test_every_secured_operation_names_its_scopes(name: str) -> None:
+    for path, method, op in operations(live_spec(name)):
+        for requirement in op.get("security", []):
+            assert all(len(scopes) == 1 for scopes in requirement.values()), f"{method} {path}"
+
+
+@pytest.mark.parametrize("name", sorted(SERVICES))
+def test_schema_names_are_unique_without_module_prefixes(name: str) -> None:
+    """FastAPI falls back to `module__path__Model` names when two models share a name; clients
+    generated from such a spec lose one of them."""
+    names = live_spec(name)["components"]["schemas"]
+
+    assert [n for n in names if "__" in n] == []

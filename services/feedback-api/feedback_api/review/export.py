@@ -34,7 +34,6 @@ from otklik_shared.vocab import (
 )
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FETCH_ROWS = 1000
 # Spreadsheets run a cell that starts with one of these as a formula; citizens write comments.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

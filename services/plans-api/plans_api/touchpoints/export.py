@@ -12,7 +12,6 @@ from otklik_shared.vocab import DIRECTION_LABELS
 from otklik_shared.vocab_touchpoints import CLIENT_NEED_LABELS, TOUCHPOINT_KIND_LABELS
 from plans_api.touchpoints.models import Touchpoint
 
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TITLE = "Перечень точек взаимодействия"
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("№", 6),
