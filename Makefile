@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate openapi lock clean
+.PHONY: help install run test lint format migrate openapi clients fuzz lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,8 +40,15 @@ migrate: $(STAMP) ## apply every schema's migrations to DATABASE_URL
 openapi: $(STAMP) ## write services/<name>/openapi.json from the code
 	$(BIN)/otklik openapi
 
+clients: $(STAMP) ## generate Python clients from the committed specs into build/clients/<service>
+	for spec in services/*/openapi.json; do \
+	  name=$$(basename $$(dirname $$spec)); \
+	  $(BIN)/openapi-python-client generate --path $$spec --output-path build/clients/$$name \
+	    --config services/openapi-python-client.yaml --overwrite || exit 1; \
+	done
+
 lock: ## re-pin requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
 clean: ## remove the venv and local data (.otklik)
-	rm -rf $(VENV) .otklik .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .otklik build .mypy_cache .ruff_cache .pytest_cache
