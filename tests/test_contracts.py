@@ -1,16 +1,13 @@
 """The committed OpenAPI contracts are what the code serves, and each is client-ready."""
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from otklik_kit.cli import _import
 from otklik_kit.services import SERVICES
-
-REPO = Path(__file__).resolve().parents[1]
-METHODS = {"get", "post", "put", "patch", "delete"}
+from tests.spec_helpers import REPO, spec_operations
 
 
 def live_spec(name: str) -> dict[str, Any]:
@@ -21,12 +18,7 @@ def live_spec(name: str) -> dict[str, Any]:
 
 
 def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
-    return [
-        (path, method, operation)
-        for path, item in spec["paths"].items()
-        for method, operation in item.items()
-        if method in METHODS
-    ]
+    return [(op.path, op.method, op.spec) for op in spec_operations("", spec)]
 
 
 @pytest.mark.parametrize("name", sorted(SERVICES))
