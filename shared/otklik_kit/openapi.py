@@ -1,7 +1,8 @@
 """OpenAPI post-processing: every error response is declared as application/problem+json, and
 every secured operation names the scopes it needs.
 
-Authenticated operations get 401/403/429 (per-key rate limit), operations with a body get 413,
+Authenticated operations get 401/403/429 (per-key rate limit), operations with a body get 400
+(undecodable) and 413,
 and every API operation gets 503 (backing store outage), so generated clients know each error
 shape without guessing. Scopes go into the security requirements as OpenAPI 3.1 allows for any
 scheme: `[{"HTTPBearer": ["plans:read"]}, {"APIKeyHeader": ["plans:read"]}]`; an operation that
@@ -32,7 +33,8 @@ def _fix_operation(path: str, operation: dict[str, Any]) -> None:
     if operation.get("security"):
         wanted += ["401", "403", "429"]
     if "requestBody" in operation:
-        wanted += ["413", "422"]
+        # 400: a body that cannot even be decoded (bytes that are not UTF-8, a broken form)
+        wanted += ["400", "413", "422"]
     if operation.get("parameters"):
         wanted.append("422")
     if path.startswith("/api/"):

@@ -24,6 +24,7 @@ from feedback_api.ingest.redaction import mask_personal_data
 from feedback_api.review import repository
 from feedback_api.review.filters import MOSCOW, FeedbackFilter
 from feedback_api.review.repository import ExportRow
+from otklik_kit.text import printable
 from otklik_shared.vocab import (
     CHANNEL_LABELS,
     CRITERION_LABELS,
@@ -182,6 +183,7 @@ def _append(sheet: WriteOnlyWorksheet, rows: list[list[Value]]) -> None:
             if isinstance(value, datetime):
                 cell.number_format = "DD.MM.YYYY HH:MM"
             elif isinstance(value, str):
+                cell.value = printable(value)
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             cells.append(cell)
         sheet.append(cells)
