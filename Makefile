@@ -2,6 +2,7 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+FUZZ_EXAMPLES ?= 100
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
@@ -46,6 +47,9 @@ clients: $(STAMP) ## generate Python clients from the committed specs into build
 	  $(BIN)/openapi-python-client generate --path $$spec --output-path build/clients/$$name \
 	    --config services/openapi-python-client.yaml --overwrite || exit 1; \
 	done
+
+fuzz: $(STAMP) ## schemathesis over every operation of the three specs (FUZZ_EXAMPLES per operation)
+	OTKLIK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) OTKLIK_FUZZ_RANDOM=1 $(BIN)/pytest tests/test_fuzz.py -q
 
 lock: ## re-pin requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock

@@ -7,7 +7,13 @@ import pytest
 
 from otklik_kit.auth.scopes import Scope
 from tests.conftest import KeyMaker, bearer
-from tests.spec_helpers import PUBLIC_OPERATIONS, SERVICE_NAMES, Operation, spec_operations
+from tests.spec_helpers import (
+    PUBLIC_OPERATIONS,
+    REPO,
+    SERVICE_NAMES,
+    Operation,
+    spec_operations,
+)
 
 PROBLEM = "application/problem+json"
 
@@ -110,3 +116,21 @@ async def test_public_operations_answer_without_a_key(
 
         assert response.status_code not in (401, 403), operation.id
         assert response.status_code < 500, operation.id
+
+
+def test_the_security_doc_lists_every_operation_with_its_scopes() -> None:
+    doc = (REPO / "docs" / "SECURITY.md").read_text()
+    listed = {
+        (cells[0], cells[1].strip("`")): cells[3]
+        for line in doc.splitlines()
+        if line.startswith("| ")
+        and len(cells := [c.strip() for c in line.strip("|").split("|")]) == 4
+        and cells[1].startswith("`")
+    }
+    expected = {
+        (service, op.id): ", ".join(f"`{s}`" for s in sorted(op.scopes)) or "none (public)"
+        for service in SERVICE_NAMES
+        for op in spec_operations(service)
+    }
+
+    assert listed == expected, "update the scope table in docs/SECURITY.md"
