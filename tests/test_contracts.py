@@ -67,3 +67,17 @@ def test_schema_names_are_unique_without_module_prefixes(name: str) -> None:
     names = live_spec(name)["components"]["schemas"]
 
     assert [n for n in names if "__" in n] == []
+
+
+@pytest.mark.parametrize("name", sorted(SERVICES))
+def test_every_json_request_body_has_an_example(name: str) -> None:
+    spec = live_spec(name)
+    missing = []
+    for path, method, op in operations(spec):
+        content = op.get("requestBody", {}).get("content", {})
+        if "application/json" in content:
+            schema = content["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+            if not spec["components"]["schemas"][schema].get("examples"):
+                missing.append(f"{method} {path}: {schema}")
+
+    assert missing == []

@@ -25,6 +25,7 @@ from otklik_kit.problems import install_problem_handlers
 from otklik_kit.routing import API_PREFIX
 from otklik_kit.services import AUTH_MIGRATIONS, SERVICES
 from otklik_kit.settings import KitSettings
+from otklik_kit.text_guard import UnstorableTextMiddleware
 
 StartupHook = Callable[[FastAPI], Awaitable[None]]
 
@@ -137,6 +138,8 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
     app.include_router(health_router)
     for router in spec.routers:
         app.include_router(router)
+    # inside the size limit: it reads whole bodies, only ones the limit let through
+    app.add_middleware(UnstorableTextMiddleware)
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.max_body_bytes,
