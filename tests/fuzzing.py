@@ -48,7 +48,7 @@ PROBLEM = "application/problem+json"
 Operation = APIOperation[Any, Any, Any, Any]
 FORGED_KEY = {"Authorization": "Bearer otk_000000000000_forged-secret"}
 # examples per operation and generation mode; `make fuzz` raises it
-EXAMPLES = int(os.environ.get("OTKLIK_FUZZ_EXAMPLES", "6"))
+EXAMPLES = int(os.environ.get("OTKLIK_FUZZ_EXAMPLES", "4"))
 # `make fuzz` explores anew each run; the bounded run in the tests repeats the same examples
 DERANDOMIZE = os.environ.get("OTKLIK_FUZZ_RANDOM", "") == ""
 # a regular expression over "METHOD /path" to fuzz only some operations
@@ -77,6 +77,10 @@ def _check_unauthenticated(credential: str, response: Response) -> None:
         raise KeyCheckFailed(
             f"{credential}: expected a 401 problem, got {response.status_code} {content_type}"
         )
+
+
+def _repeats_a_query_parameter(case: Case[Operation]) -> bool:
+    return any(isinstance(value, list) for value in (case.query or {}).values())
 
 
 def _is_secured(operation: Operation) -> bool:
@@ -109,6 +113,9 @@ def _exercise(
                 _check_unauthenticated(name, response)
             exempt = EXEMPT_CHECKS.get(operation.label, {})
             checks = [check for check in CHECKS if check.__name__ not in exempt]
+            if _repeats_a_query_parameter(case):
+                # `?q=a&q=b` for a one-value parameter: the last one is taken, as FastAPI does
+                checks.remove(negative_data_rejection)
             case.validate_response(response, checks=checks, headers=headers)
 
     run()
