@@ -55,6 +55,26 @@ def _apikey_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _apikey_rotate(args: argparse.Namespace) -> int:
+    from otklik_kit.auth.keys import issue_key, revoke_keys_named
+    from otklik_kit.auth.scopes import parse_scopes
+
+    try:
+        scopes = parse_scopes(args.scopes)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    async def rotate(session: Any) -> Any:
+        revoked = await revoke_keys_named(session, args.name)
+        return revoked, await issue_key(session, name=args.name, scopes=scopes, agency_id=None)
+
+    revoked, issued = asyncio.run(_with_session(rotate))
+    print(f"Revoked {revoked} earlier key(s) named '{args.name}'; the new key {issued.id}:")
+    print(issued.token)
+    return 0
+
+
 def _apikey_list(args: argparse.Namespace) -> int:
     from otklik_kit.auth.keys import list_keys
 
@@ -201,6 +221,12 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--scopes", required=True, help="comma-separated, e.g. plans:read,admin")
     create.add_argument("--agency", help="bind the key to one agency (its UUID)")
     create.set_defaults(handler=_apikey_create)
+    rotate = key_commands.add_parser(
+        "rotate", help="revoke the keys of a name and issue a new one (a service's own key)"
+    )
+    rotate.add_argument("--name", required=True)
+    rotate.add_argument("--scopes", required=True)
+    rotate.set_defaults(handler=_apikey_rotate)
     key_commands.add_parser("list", help="list keys").set_defaults(handler=_apikey_list)
     revoke = key_commands.add_parser("revoke", help="revoke a key by id")
     revoke.add_argument("key_id")
