@@ -13,12 +13,13 @@ from fastapi import FastAPI
 
 from feedback_api.config import FeedbackSettings
 from plans_api.config import PlansSettings
+from reporting_worker.config import ReportingSettings
 from tests.conftest import KeyMaker
 from tests.spec_helpers import Operation, committed_spec, spec_operations
 from tests.world_helpers import AgencyWorld, Apps, build_agency, carry_proposals
 
 PROBLEM = "application/problem+json"
-SERVICES = ("plans-api", "feedback-api")
+SERVICES = ("plans-api", "feedback-api", "reporting-worker")
 # path parameters that name objects every agency shares (the plan template, life situations)
 # or that are public (a survey's link token)
 SHARED_PARAMETERS = {"code", "situation_id", "token"}
@@ -36,10 +37,21 @@ async def worlds(
     feedback_app: FastAPI,
     plans_settings: PlansSettings,
     feedback_settings: FeedbackSettings,
+    reporting: httpx.AsyncClient,
+    reporting_settings: ReportingSettings,
     make_key: KeyMaker,
     admin_headers: dict[str, str],
 ) -> tuple[AgencyWorld, AgencyWorld]:
-    apps = Apps(plans, feedback, plans_app, feedback_app, plans_settings, feedback_settings)
+    apps = Apps(
+        plans,
+        feedback,
+        plans_app,
+        feedback_app,
+        plans_settings,
+        feedback_settings,
+        reporting,
+        reporting_settings,
+    )
     a = await build_agency(apps, make_key, admin_headers, "a")
     b = await build_agency(apps, make_key, admin_headers, "b")
     await carry_proposals(apps, [a, b])
@@ -47,8 +59,10 @@ async def worlds(
 
 
 @pytest.fixture
-def clients(plans: httpx.AsyncClient, feedback: httpx.AsyncClient) -> dict[str, httpx.AsyncClient]:
-    return {"plans-api": plans, "feedback-api": feedback}
+def clients(
+    plans: httpx.AsyncClient, feedback: httpx.AsyncClient, reporting: httpx.AsyncClient
+) -> dict[str, httpx.AsyncClient]:
+    return {"plans-api": plans, "feedback-api": feedback, "reporting-worker": reporting}
 
 
 def path_parameters(operation: Operation) -> set[str]:

@@ -1,7 +1,7 @@
 """An agency with one object of every kind, made through the APIs: a service, a checklist, an
 approved plan with executors and evidence, a touchpoint, a citizen's feedback with a contact,
-a survey template and run, a proposal and a portal's webhook. The fuzz and isolation tests
-address these objects by id."""
+a survey template and run, a proposal, a portal's webhook and a report request. The fuzz and
+isolation tests address these objects by id."""
 
 import uuid
 from dataclasses import dataclass, field
@@ -14,8 +14,9 @@ from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
 from plans_api.config import PlansSettings
 from plans_api.worker import WORKER as PLANS_WORKER
+from reporting_worker.config import ReportingSettings
 from tests.catalog_helpers import create_agency, create_service
-from tests.conftest import KeyMaker, bearer, drain
+from tests.conftest import KeyMaker, bearer, drain, drain_worker
 from tests.feedback_helpers import Catalog, feedback_body, sync_catalog
 from tests.plan_helpers import APPROVAL, answers_for, staff_every_item, template_items
 from tests.survey_helpers import create_run, create_template
@@ -41,6 +42,9 @@ class Apps:
     feedback_app: FastAPI
     plans_settings: PlansSettings
     feedback_settings: FeedbackSettings
+    # with these, the agency also gets a report request (queued, never built)
+    reporting: httpx.AsyncClient | None = None
+    reporting_settings: ReportingSettings | None = None
 
 
 def _ok(response: httpx.Response, status: int = 200) -> dict[str, Any]:
@@ -149,6 +153,11 @@ async def build_agency(
     await _plan_with_evidence(apps, world, world.operator)
     await sync_catalog(apps.plans_app, apps.feedback_settings)
     await _feedback_side(apps, world)
+    if apps.reporting is not None and apps.reporting_settings is not None:
+        await drain_worker(apps.reporting_settings)  # the catalog's events, before any report
+        request = {"subject_kind": "service", "subject_id": world.ids["service_id"]}
+        queued = await apps.reporting.post("/api/v1/reports", json=request, headers=world.operator)
+        world.ids["report_id"] = _ok(queued, 202)["id"]
     return world
 
 
