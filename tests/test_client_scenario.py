@@ -1,5 +1,6 @@
 """Clients generated from the committed specs work: the generator has nothing to warn about,
-and a whole scenario runs through the generated clients alone."""
+and a whole scenario runs through the generated clients alone: agency, service, checklist,
+approved plan, feedback, its answer, a report."""
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
@@ -11,10 +12,12 @@ from fastapi import FastAPI
 from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
 from otklik_kit.services import SERVICES
+from reporting_worker.config import ReportingSettings
 from tests.conftest import KeyMaker
 from tests.feedback_helpers import sync_catalog
 from tests.generated_clients import GeneratedClient, generate
 from tests.plan_helpers import APPROVAL, MISSING, NOT_APPLICABLE
+from tests.report_helpers import drain_reports, relay_feedback, service_key, today, upstream_on
 
 
 @pytest.fixture(scope="session")
@@ -88,15 +91,48 @@ async def approved_plan(plans_api: GeneratedClient, operator: Any, service_id: u
     )
 
 
-@pytest.mark.usefixtures("plans", "feedback")
-async def test_a_plan_and_an_answered_feedback_through_generated_clients(
+async def built_report(
+    reporting_api: GeneratedClient, analyst: Any, service_id: uuid.UUID, drained: Any
+) -> Any:
+    """A report on the service since yesterday: requested (202), built by the worker, read."""
+    request = reporting_api.model("ReportRequest").from_dict(
+        {
+            "subject_kind": "service",
+            "subject_id": str(service_id),
+            "date_from": (today() - timedelta(days=1)).isoformat(),
+            "date_to": today().isoformat(),
+        }
+    )
+    job = ok(
+        await reporting_api.operation("request_report").asyncio_detailed(
+            client=analyst, body=request
+        ),
+        202,
+    )
+    await drained()
+    return ok(
+        await reporting_api.operation("get_report").asyncio_detailed(job.id, client=analyst), 200
+    )
+
+
+@pytest.mark.usefixtures("plans", "feedback", "reporting")
+async def test_a_plan_an_answered_feedback_and_a_report_through_generated_clients(
     generated: dict[str, GeneratedClient],
     plans_app: FastAPI,
     feedback_app: FastAPI,
+    reporting_app: FastAPI,
     feedback_settings: FeedbackSettings,
+    reporting_settings: ReportingSettings,
     make_key: KeyMaker,
 ) -> None:
     plans_api, feedback_api = generated["plans-api"], generated["feedback-api"]
+    reporting_api = generated["reporting-worker"]
+    upstream = upstream_on(plans_app, feedback_app, await service_key(make_key))
+
+    async def drained() -> None:
+        await relay_feedback(feedback_app)
+        await drain_reports(reporting_settings, upstream)
+
     admin = plans_api.connect(plans_app, await make_key(Scope.ADMIN))
     agency = ok(
         await plans_api.operation("create_agency").asyncio_detailed(
@@ -167,9 +203,17 @@ async def test_a_plan_and_an_answered_feedback_through_generated_clients(
         ),
         200,
     )
+    await drained()
+    analyst = reporting_api.connect(
+        reporting_app, await make_key(Scope.REPORTS_READ, agency_id=agency.id)
+    )
+    report = await built_report(reporting_api, analyst, service.id, drained)
 
     assert [row.number for row in plan.rows if row.kind.value == "item"] == list(MISSING)
     assert plan.status.value == "approved"
     assert document.payload.read(2) == b"PK"
     assert status.status.value == "answered"
     assert status.answer == "Окно приёма открыто с 25.11."
+    assert (report.status.value, report.progress) == ("done", 100), report.error
+    assert report.report.headline.respondents.value == 1
+    assert report.report.subject.title == "Назначение ежемесячной денежной выплаты"
