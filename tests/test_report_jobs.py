@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+from arq.connections import ArqRedis
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -14,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
 from reporting_worker.config import ReportingSettings
+from reporting_worker.reports.schemas import REPORT_EXAMPLE, AnalyticalReport
 from tests.conftest import KeyMaker, bearer
 from tests.feedback_helpers import Catalog
 from tests.report_helpers import (
@@ -267,3 +269,32 @@ async def test_invalid_report_request_names_the_field(
 
     assert response.status_code == 422
     assert field in {error["field"] for error in response.json()["errors"]}
+
+
+async def test_a_build_lost_from_the_queue_is_queued_again_on_the_next_request(
+    reporting: httpx.AsyncClient,
+    reporting_settings: ReportingSettings,
+    dataset: Dataset,
+    admin_headers: dict[str, str],
+    redis: ArqRedis,
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    job = await request(reporting, admin_headers, dataset.request())
+    # Redis lost the job and the row stayed queued for longer than a build can take
+    await redis.flushdb()
+    async with sessionmaker() as session, session.begin():
+        await session.execute(
+            text("UPDATE reporting.report_jobs SET queued_at = now() - interval '1 hour'")
+        )
+    again = await request(reporting, admin_headers, dataset.request())
+    await drain_reports(reporting_settings, dataset.upstream)
+
+    assert (again["id"], again["reused"], again["build"]) == (job["id"], False, 2)
+    assert (await fetch(reporting, admin_headers, job["id"]))["status"] == "done"
+
+
+def test_the_report_example_is_a_valid_report() -> None:
+    report = AnalyticalReport.model_validate(REPORT_EXAMPLE)
+
+    assert report.pain_map.cells[0].score == 3.48  # (1 − 0.45) × √40
+    assert AnalyticalReport.model_json_schema()["examples"] == [REPORT_EXAMPLE]

@@ -121,7 +121,10 @@ def _resync_catalog(args: argparse.Namespace) -> int:
                 done = await republish_catalog(session)
         finally:
             await engine.dispose()
-        return f"republished {done.agencies} agencies and {done.services} services"
+        return (
+            f"republished {done.agencies} agencies, {done.services} services "
+            f"and {done.touchpoints} touchpoints"
+        )
 
     print(asyncio.run(republish()) + "; consumers update their copies as the events arrive")
     return 0
@@ -253,8 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "resync-catalog",
-        help="publish every agency and service of plans-api again (full resync of the copies "
-        "kept by feedback-api and the reporting worker)",
+        help="publish every agency, service and touchpoint of plans-api again (full resync of "
+        "the copies kept by feedback-api and the reporting worker)",
     ).set_defaults(handler=_resync_catalog)
 
     rebuild = commands.add_parser(

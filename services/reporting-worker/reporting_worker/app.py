@@ -7,6 +7,7 @@ from reporting_worker.config import ReportingSettings
 from reporting_worker.dashboard.router import router as dashboard_router
 from reporting_worker.database import outbox
 from reporting_worker.directory.router import router as directory_router
+from reporting_worker.reports.export_router import router as report_export_router
 from reporting_worker.reports.router import router as reports_router
 
 DESCRIPTION = """
@@ -32,7 +33,13 @@ def create_app(settings: ReportingSettings | None = None) -> FastAPI:
         title="Otklik reporting-worker",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[reports_router, dashboard_router, directory_router, classification_router],
+        routers=[
+            reports_router,
+            report_export_router,
+            dashboard_router,
+            directory_router,
+            classification_router,
+        ],
         tags=TAGS,
         outbox=outbox,
         on_startup=[load_classifier],
