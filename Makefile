@@ -6,7 +6,7 @@ FUZZ_EXAMPLES ?= 100
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate openapi clients fuzz lock clean
+.PHONY: help install run test lint format migrate openapi clients fuzz demo lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -56,6 +56,10 @@ clients: $(STAMP) ## regenerate the reporting worker's clients of plans-api and 
 
 fuzz: $(STAMP) ## schemathesis over every operation of the three specs (FUZZ_EXAMPLES per operation)
 	OTKLIK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) OTKLIK_FUZZ_RANDOM=1 $(BIN)/pytest tests/test_fuzz.py -q
+
+DEMO_FEEDBACK ?= 300000
+demo: $(STAMP) ## fill the running `make run` with a demo region and its reports (DEMO_FEEDBACK=300000)
+	$(BIN)/otklik demo --feedback $(DEMO_FEEDBACK)
 
 lock: ## re-pin requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
