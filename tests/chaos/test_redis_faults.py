@@ -40,7 +40,7 @@ async def test_feedback_posted_while_redis_is_down_is_aggregated_once_it_returns
 
     before = await post_all(api.url, portal, bodies[:POSTED_BEFORE])
     private_redis.stop()
-    during = await post_all(api.url, portal, bodies[POSTED_BEFORE : -POSTED_AFTER])
+    during = await post_all(api.url, portal, bodies[POSTED_BEFORE:-POSTED_AFTER])
     async with httpx.AsyncClient(base_url=api.url, trust_env=False) as client:
         readiness = await client.get("/readyz")
     private_redis.start()  # back, and empty

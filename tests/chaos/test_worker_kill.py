@@ -1,0 +1,168 @@
+"""The reporting worker killed with SIGKILL while it applies batches of events: started again,
+its aggregates equal a clean run (the inbox and the aggregate upsert share one transaction)."""
+
+import json
+import time
+import uuid
+
+import pytest
+from redis.asyncio import Redis
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from otklik_kit.events.transport import EVENTS_JOB
+from tests.chaos.helpers import (
+    REPORTING_QUEUE,
+    differences_from_a_clean_run,
+    figures,
+    post_batch,
+    tally,
+    varied_bodies,
+    wait_for,
+)
+from tests.feedback_helpers import Catalog
+from tests.processes import OtklikProcess, Processes, RedisProcess
+
+pytestmark = pytest.mark.chaos
+
+IN_PROGRESS, JOB = "arq:in-progress:", "arq:job:"
+OPEN_AGGREGATION_TRANSACTIONS = """
+SELECT count(*) FROM pg_stat_activity
+ WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL
+   AND query ~ 'processed_events|feedback_daily'
+"""
+
+BACKLOG = 4000
+KILLS_INSIDE_A_TRANSACTION = 2
+MAX_KILLS = 8
+# short, so a batch locked by the killed worker (arq's in-progress key: limit + 15 s) frees soon
+WORKER_ENV = {"EVENTS_JOB_TIMEOUT_SECONDS": "5", "WORKER_MAX_JOBS": "1"}
+
+
+async def test_worker_killed_during_aggregation_ends_equal_to_a_clean_run(
+    catalog: Catalog,
+    portal: dict[str, str],
+    processes: Processes,
+    private_redis: RedisProcess,
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    api = processes.otklik("feedback-api")
+    await api.wait_ready()
+    bodies = varied_bodies(catalog, BACKLOG, "worker-kill")
+    accepted = 0
+    for start in range(0, BACKLOG, 1000):
+        accepted += await post_batch(api.url, portal, bodies[start : start + 1000])
+    await wait_for(
+        lambda: _handed_to_redis(sessionmaker, BACKLOG),
+        what="the backlog handed to Redis",
+        timeout=60,
+        children=[api],
+    )
+
+    killed_at: list[int] = []
+    half_done: set[str] = set()  # batches a killed worker left in progress
+    rolled_back = 0  # kills that landed inside an open aggregation transaction
+    while rolled_back < KILLS_INSIDE_A_TRANSACTION:
+        assert len(killed_at) < MAX_KILLS, "no kill landed inside an aggregation transaction"
+        worker = processes.otklik("reporting-worker", serve=False, **WORKER_ENV)
+        applying: list[str] = []
+        await wait_for(
+            lambda: _applying_a_batch(
+                sessionmaker, private_redis.url, killed_at, half_done, applying
+            ),
+            what="the worker inside an aggregation transaction",
+            timeout=60,
+            children=[worker],
+            every=0.005,
+        )
+        worker.kill()
+        killed_at.append((await tally(sessionmaker)).applied)
+        half_done |= await _batches_in_progress(private_redis.url)
+        if not await _applied_any(sessionmaker, await _event_ids(private_redis.url, applying)):
+            rolled_back += 1
+
+    restarted = time.monotonic()
+    final: OtklikProcess = processes.otklik("reporting-worker", serve=False, **WORKER_ENV)
+    await wait_for(
+        lambda: _all_aggregated(sessionmaker),
+        what=f"{BACKLOG} feedback aggregated",
+        timeout=120,
+        children=[api, final],
+    )
+    recovered_in = time.monotonic() - restarted
+    counts = await tally(sessionmaker)
+    figures(
+        "reporting worker SIGKILLed during aggregation",
+        posted=BACKLOG,
+        accepted=accepted,
+        kills=len(killed_at),
+        kills_inside_a_transaction=rolled_back,
+        applied_at_each_kill="/".join(map(str, killed_at)),
+        batches_left_in_progress=len(half_done),
+        aggregated=counts.aggregated,
+        lost=counts.lost,
+        duplicates=counts.duplicated,
+        recovery_seconds=recovered_in,
+    )
+    assert accepted == BACKLOG
+    assert all(0 < applied < BACKLOG for applied in killed_at)
+    assert len(half_done) >= len(killed_at)  # each kill left a batch in progress
+    assert (counts.stored, counts.applied, counts.aggregated) == (BACKLOG,) * 3
+    assert await differences_from_a_clean_run(sessionmaker) == []
+
+
+async def _handed_to_redis(sessionmaker: async_sessionmaker[AsyncSession], total: int) -> bool:
+    counts = await tally(sessionmaker)
+    return counts.stored == total and counts.unsent == 0
+
+
+async def _all_aggregated(sessionmaker: async_sessionmaker[AsyncSession]) -> bool:
+    counts = await tally(sessionmaker)
+    return counts.aggregated >= counts.stored
+
+
+async def _batches_in_progress(url: str) -> set[str]:
+    async with Redis.from_url(url) as client:
+        # event batches of the reporting queue only (the job id starts with the queue)
+        keys = await client.keys(f"{IN_PROGRESS}{REPORTING_QUEUE}:*")
+    return {key.decode().removeprefix(IN_PROGRESS) for key in keys}
+
+
+async def _event_ids(url: str, job_ids: list[str]) -> list[str]:
+    async with Redis.from_url(url) as client:
+        jobs = [await client.get(f"{JOB}{job_id}") for job_id in job_ids]
+    batches = [json.loads(job) for job in jobs if job]
+    return [e["id"] for batch in batches if batch["f"] == EVENTS_JOB for e in batch["a"][0]]
+
+
+async def _applied_any(sessionmaker: async_sessionmaker[AsyncSession], ids: list[str]) -> bool:
+    async with sessionmaker() as session:
+        found = await session.scalar(
+            text("SELECT count(*) FROM reporting.processed_events WHERE event_id = ANY(:ids)"),
+            {"ids": [uuid.UUID(i) for i in ids]},
+        )
+    return bool(found)
+
+
+async def _applying_a_batch(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    url: str,
+    killed_at: list[int],
+    half_done: set[str],
+    applying: list[str],
+) -> bool:
+    """Batches applied since the last kill, and one taken and not yet committed while the worker
+    has a transaction open on the aggregates; `applying` gets that batch's job ids."""
+    applied = (await tally(sessionmaker)).applied
+    if applied <= (killed_at[-1] if killed_at else 0):
+        return False
+    running = sorted(await _batches_in_progress(url) - half_done)
+    pending = [
+        job for job in running if not await _applied_any(sessionmaker, await _event_ids(url, [job]))
+    ]
+    if not pending:
+        return False
+    async with sessionmaker() as session:
+        open_transactions = await session.scalar(text(OPEN_AGGREGATION_TRANSACTIONS))
+    applying[:] = pending
+    return bool(open_transactions)
