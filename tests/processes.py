@@ -7,10 +7,12 @@ kills the groups still alive when a test ends, so no run leaves orphans behind.
 import asyncio
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -197,17 +199,49 @@ class RedisProcess:
 
 
 class PostgresProcess:
-    """A private PostgreSQL (the dev stack's embedded server) in a directory of its own: stopped
-    and started again on the same port, with its data kept."""
+    """A private PostgreSQL (the dev stack's embedded server): crashed and started again on the
+    same port, its data kept.
 
-    def __init__(self, workdir: Path) -> None:
+    Its data lives outside pytest's temporary root: every pytest session on the machine resets
+    that root to mode 0700, which would lock out the server's own system user. It is stopped by
+    signalling its postmaster, so a stop never depends on pg_ctl reaching the directory.
+    """
+
+    def __init__(self) -> None:
         self.port = free_port()
-        self._dir = workdir
+        self._dir = Path(tempfile.mkdtemp(prefix="otklik-test-pg-"))
+        self._dir.chmod(0o755)
         self.url = ""
+        self._postmaster: int | None = None
 
     def start(self) -> None:
         self.url = infra.ensure_embedded_postgres(self._dir, self.port)
+        pid_file = self._dir / "postgres" / "postmaster.pid"
+        self._postmaster = int(pid_file.read_text().splitlines()[0])
 
     def stop(self, *, crash: bool = True) -> None:
-        """`crash`: immediate shutdown, as a power cut (committed data survives in the WAL)."""
-        infra.stop_embedded_postgres(self._dir, mode="immediate" if crash else "fast")
+        """`crash`: an immediate shutdown (SIGQUIT), as a power cut: what was committed survives
+        in the WAL; else a fast one (SIGINT)."""
+        if self._postmaster is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._postmaster, signal.SIGQUIT if crash else signal.SIGINT)
+        deadline = time.monotonic() + STOP_GRACE_SECONDS
+        while _process_exists(self._postmaster):
+            if time.monotonic() > deadline:
+                os.kill(self._postmaster, signal.SIGKILL)
+            time.sleep(0.02)
+        self._postmaster = None
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a child of ours stays a zombie until reaped; the postmaster is pg_ctl's, reaped by init
+    return True

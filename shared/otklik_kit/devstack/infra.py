@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
-from typing import Literal
 
 import redis
 
@@ -226,18 +225,15 @@ def ensure_embedded_postgres(data_dir: Path, port: int = 55432) -> str:
     return f"postgresql+asyncpg://{PG_SUPERUSER}@{HOST}:{port}/{PG_DATABASE}"
 
 
-def stop_embedded_postgres(
-    data_dir: Path, mode: Literal["smart", "fast", "immediate"] = "fast"
-) -> None:
-    """Stop the embedded PostgreSQL of `data_dir` if it is running (`mode`: pg_ctl's shutdown
-    mode; `immediate` is a crash, as the fault tests want)."""
+def stop_embedded_postgres(data_dir: Path) -> None:
+    """Stop the embedded PostgreSQL of `data_dir` (fast shutdown) if it is running."""
     pgdata = _pgdata(data_dir)
     with _locked(data_dir, "postgres"):
         if not postgres_is_running(data_dir):
             logger.info("embedded PostgreSQL (data %s) is not running", pgdata)
             return
         logger.info("stopping embedded PostgreSQL (data %s)", pgdata)
-        stop = ("-D", str(pgdata), "-m", mode, "-w", "-t", "30", "stop")
+        stop = ("-D", str(pgdata), "-m", "fast", "-w", "-t", "30", "stop")
         result = _pg_run("pg_ctl", *stop, user=_pg_system_user())
     if result.returncode != 0:
         raise DevStackError(
