@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import httpx
@@ -128,9 +129,9 @@ class OtklikProcess(Child):
         assert self.port is not None, f"{self.name} serves no HTTP"
         return f"http://127.0.0.1:{self.port}"
 
-    async def wait_ready(self, path: str = "/readyz", timeout: float = READY_SECONDS) -> None:
+    async def wait_ready(self, path: str = "/readyz", within: float = READY_SECONDS) -> None:
         """Until `path` answers 200 (`/healthz` when a backing store is meant to be down)."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + within
         async with httpx.AsyncClient(base_url=self.url, timeout=2, trust_env=False) as client:
             while True:
                 if not self.alive():
@@ -139,7 +140,7 @@ class OtklikProcess(Child):
                     if (await client.get(path)).status_code == 200:
                         return
                 if time.monotonic() > deadline:
-                    raise self.failure(f"{path} not 200 within {timeout:.0f} s")
+                    raise self.failure(f"{path} not 200 within {within:.0f} s")
                 await asyncio.sleep(0.1)
 
 
@@ -151,10 +152,13 @@ class Processes:
         self.env = env
         self._children: list[Child] = []
 
-    def otklik(self, service: str, *, serve: bool = True, **env: str) -> OtklikProcess:
+    def otklik(
+        self, service: str, *, serve: bool = True, env: Mapping[str, str] | None = None
+    ) -> OtklikProcess:
+        """Starts `otklik serve <service>` (or `otklik worker`), with `env` over the defaults."""
         child = OtklikProcess(
             service,
-            env={**self.env, **env},
+            env={**self.env, **(env or {})},
             workdir=self.workdir,
             serve=serve,
             tag=f"-{len(self._children)}",

@@ -93,7 +93,7 @@ async def wait_for(
     probe: Callable[[], Awaitable[bool]],
     *,
     what: str,
-    timeout: float,
+    within: float,
     children: Sequence[Child] = (),
     every: float = 0.1,
 ) -> float:
@@ -104,8 +104,8 @@ async def wait_for(
         for child in children:
             if not child.alive():
                 raise child.failure(f"died while waiting for {what}")
-        if time.monotonic() - started > timeout:
-            raise AssertionError(f"not within {timeout:.0f} s: {what}")
+        if time.monotonic() - started > within:
+            raise AssertionError(f"not within {within:.0f} s: {what}")
         await asyncio.sleep(every)
     return time.monotonic() - started
 

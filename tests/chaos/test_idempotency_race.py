@@ -32,9 +32,7 @@ async def test_parallel_posts_with_one_key_store_one_row(
     responses = await _race(replicas, portal, [body] * PARALLEL, key="tap-tap-tap")
     async with _client() as client:
         retried = await _post(client, replicas[0], portal, body, "tap-tap-tap")
-        changed = await _post(
-            client, replicas[1], portal, {**body, "rating": 5}, "tap-tap-tap"
-        )
+        changed = await _post(client, replicas[1], portal, {**body, "rating": 5}, "tap-tap-tap")
 
     created = [r for r in responses if r.status_code == 201]
     busy = [r for r in responses if r.status_code == 409]
@@ -99,7 +97,7 @@ async def test_parallel_posts_of_two_bodies_with_one_key_store_one_of_them(
 
 
 async def _replicas(processes: Processes) -> list[OtklikProcess]:
-    replicas = [processes.otklik("feedback-api", **REPLICA_ENV) for _ in range(2)]
+    replicas = [processes.otklik("feedback-api", env=REPLICA_ENV) for _ in range(2)]
     for replica in replicas:
         await replica.wait_ready()
     return replicas

@@ -139,20 +139,20 @@ async def _run_the_outage(
     portal: dict[str, str],
 ) -> None:
     on_private = {"DATABASE_URL": postgres.url}
-    feedback = processes.otklik("feedback-api", **on_private)
-    plans = processes.otklik("plans-api", **on_private)
-    worker = processes.otklik("reporting-worker", serve=False, **on_private)
+    feedback = processes.otklik("feedback-api", env=on_private)
+    plans = processes.otklik("plans-api", env=on_private)
+    worker = processes.otklik("reporting-worker", serve=False, env=on_private)
     apis = [feedback, plans]
     for api in apis:
         await api.wait_ready()
     pids = [child.pid for child in (*apis, worker)]
     load = Load(feedback.url, portal, catalog)
     loading = asyncio.create_task(load.run())
-    await wait_for(lambda: _answered(load, 200), what="201s before the outage", timeout=60)
+    await wait_for(lambda: _answered(load, 200), what="201s before the outage", within=60)
 
     await asyncio.to_thread(postgres.stop)
     down_at, accepted_before = time.monotonic(), load.count(201)
-    await wait_for(lambda: _not_ready(apis), what="/readyz failing", timeout=30, children=apis)
+    await wait_for(lambda: _not_ready(apis), what="/readyz failing", within=30, children=apis)
     async with httpx.AsyncClient(timeout=30, trust_env=False) as client:
         readiness = [await client.get(f"{api.url}/readyz") for api in apis]
         listing = await client.get(f"{plans.url}/api/v1/agencies", headers=admin)
@@ -162,12 +162,10 @@ async def _run_the_outage(
     restarting_at = time.monotonic()
     await asyncio.to_thread(postgres.start)
     back_at = time.monotonic()
-    await wait_for(lambda: _ready(apis), what="/readyz 200 again", timeout=60, children=apis)
+    await wait_for(lambda: _ready(apis), what="/readyz 200 again", within=60, children=apis)
     ready_in = time.monotonic() - back_at
     accepted_at_return = load.count(201)
-    await wait_for(
-        lambda: _answered(load, accepted_at_return + 200), what="201s after", timeout=60
-    )
+    await wait_for(lambda: _answered(load, accepted_at_return + 200), what="201s after", within=60)
     posting_in = time.monotonic() - back_at
     load.stop.set()
     await loading
@@ -180,7 +178,7 @@ async def _run_the_outage(
             if answer.status != 201
         ]
     await wait_for(
-        lambda: _all_aggregated(sessionmaker), what="aggregates", timeout=120, children=[worker]
+        lambda: _all_aggregated(sessionmaker), what="aggregates", within=120, children=[worker]
     )
     stored = await _stored_ids(sessionmaker)
     acknowledged = {answer.receipt_id for answer in load.answers if answer.status == 201}

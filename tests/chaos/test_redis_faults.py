@@ -50,7 +50,7 @@ async def test_feedback_posted_while_redis_is_down_is_aggregated_once_it_returns
     recovery = await wait_for(
         lambda: _all_aggregated(sessionmaker, total),
         what=f"{total} feedback aggregated",
-        timeout=120,
+        within=120,
         children=[api, worker],
     )
     recovered_in = time.monotonic() - returned
@@ -88,7 +88,7 @@ async def test_events_lost_by_a_redis_restarted_empty_are_enqueued_again(
     await wait_for(
         lambda: _all_handed_to_redis(sessionmaker),
         what="every event handed to Redis",
-        timeout=60,
+        within=60,
         children=[api],
     )
     queued = await _queued_batches(private_redis.url)
@@ -100,7 +100,7 @@ async def test_events_lost_by_a_redis_restarted_empty_are_enqueued_again(
     await wait_for(
         lambda: _all_aggregated(sessionmaker, total),
         what=f"{total} feedback aggregated",
-        timeout=120,
+        within=120,
         children=[api, worker],
     )
     recovered_in = time.monotonic() - restarted

@@ -39,19 +39,19 @@ async def test_relay_killed_between_enqueue_and_marking_sent_has_no_duplicate_ef
     sessionmaker: async_sessionmaker[AsyncSession],
 ) -> None:
     worker = processes.otklik("reporting-worker", serve=False)
-    ingest = processes.otklik("feedback-api", **NO_RELAY)
+    ingest = processes.otklik("feedback-api", env=NO_RELAY)
     await ingest.wait_ready()
     bodies = varied_bodies(catalog, FIRST + SECOND, "relay-kill")
 
     # 1: the first rows are enqueued and applied, then the relay dies before marking them sent
-    relay = processes.otklik("feedback-api", **HELD_IN_THE_WINDOW)
+    relay = processes.otklik("feedback-api", env=HELD_IN_THE_WINDOW)
     accepted = await post_batch(ingest.url, portal, bodies[:FIRST])
     await _in_the_window(sessionmaker, relay, worker, applied=FIRST, unsent=FIRST)
     accepted += await post_batch(ingest.url, portal, bodies[FIRST:])
     relay.kill()
 
     # 2: the next relay sends them again with the new rows: another batch, the same events
-    relay = processes.otklik("feedback-api", **HELD_IN_THE_WINDOW)
+    relay = processes.otklik("feedback-api", env=HELD_IN_THE_WINDOW)
     await _in_the_window(sessionmaker, relay, worker, applied=FIRST + SECOND, unsent=FIRST + SECOND)
     relay.kill()
 
@@ -61,7 +61,7 @@ async def test_relay_killed_between_enqueue_and_marking_sent_has_no_duplicate_ef
     await wait_for(
         lambda: _settled(sessionmaker),
         what="every row marked sent, every event applied",
-        timeout=60,
+        within=60,
         children=[relay, worker],
     )
     recovered_in = time.monotonic() - restarted
@@ -101,7 +101,7 @@ async def _in_the_window(
         counts = await tally(sessionmaker)
         return counts.applied == applied and counts.unsent == unsent
 
-    await wait_for(held, what="the relay held after enqueue", timeout=60, children=[relay, worker])
+    await wait_for(held, what="the relay held after enqueue", within=60, children=[relay, worker])
 
 
 async def _settled(sessionmaker: async_sessionmaker[AsyncSession]) -> bool:

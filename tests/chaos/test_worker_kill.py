@@ -1,6 +1,7 @@
 """The reporting worker killed with SIGKILL while it applies batches of events: started again,
 its aggregates equal a clean run (the inbox and the aggregate upsert share one transaction)."""
 
+import functools
 import json
 import time
 import uuid
@@ -55,7 +56,7 @@ async def test_worker_killed_during_aggregation_ends_equal_to_a_clean_run(
     await wait_for(
         lambda: _handed_to_redis(sessionmaker, BACKLOG),
         what="the backlog handed to Redis",
-        timeout=60,
+        within=60,
         children=[api],
     )
 
@@ -64,14 +65,14 @@ async def test_worker_killed_during_aggregation_ends_equal_to_a_clean_run(
     rolled_back = 0  # kills that landed inside an open aggregation transaction
     while rolled_back < KILLS_INSIDE_A_TRANSACTION:
         assert len(killed_at) < MAX_KILLS, "no kill landed inside an aggregation transaction"
-        worker = processes.otklik("reporting-worker", serve=False, **WORKER_ENV)
+        worker = processes.otklik("reporting-worker", serve=False, env=WORKER_ENV)
         applying: list[str] = []
         await wait_for(
-            lambda: _applying_a_batch(
-                sessionmaker, private_redis.url, killed_at, half_done, applying
+            functools.partial(
+                _applying_a_batch, sessionmaker, private_redis.url, killed_at, half_done, applying
             ),
             what="the worker inside an aggregation transaction",
-            timeout=60,
+            within=60,
             children=[worker],
             every=0.005,
         )
@@ -82,11 +83,11 @@ async def test_worker_killed_during_aggregation_ends_equal_to_a_clean_run(
             rolled_back += 1
 
     restarted = time.monotonic()
-    final: OtklikProcess = processes.otklik("reporting-worker", serve=False, **WORKER_ENV)
+    final: OtklikProcess = processes.otklik("reporting-worker", serve=False, env=WORKER_ENV)
     await wait_for(
         lambda: _all_aggregated(sessionmaker),
         what=f"{BACKLOG} feedback aggregated",
-        timeout=120,
+        within=120,
         children=[api, final],
     )
     recovered_in = time.monotonic() - restarted

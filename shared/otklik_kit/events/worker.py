@@ -113,7 +113,9 @@ def build_worker(
     )
 
 
-async def run_restarting(make_worker: Callable[[], Worker], *, restart_seconds: float = 2.0) -> None:
+async def run_restarting(
+    make_worker: Callable[[], Worker], *, restart_seconds: float = 2.0
+) -> None:
     """Runs a worker until cancelled, starting it again after a failure (Redis down at startup or
     gone under it), so an API keeps serving and a worker process outlives an outage."""
     while True:
