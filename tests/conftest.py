@@ -191,8 +191,13 @@ async def feedback(feedback_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-async def reporting(reporting_settings: ReportingSettings) -> AsyncIterator[httpx.AsyncClient]:
-    async with running(create_reporting_app(reporting_settings)) as client:
+def reporting_app(reporting_settings: ReportingSettings) -> FastAPI:
+    return create_reporting_app(reporting_settings)
+
+
+@pytest.fixture
+async def reporting(reporting_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with running(reporting_app) as client:
         yield client
 
 

@@ -6,6 +6,7 @@ import importlib
 import json
 import sys
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,26 @@ def _apikey_create(args: argparse.Namespace) -> int:
     bound = f", bound to agency {agency}" if agency else ""
     print(f"Created API key {issued.id} '{args.name}' with scopes {args.scopes}{bound}.")
     print("Store it now: it is shown once and kept only as a hash. The key:")
+    print(issued.token)
+    return 0
+
+
+def _apikey_rotate(args: argparse.Namespace) -> int:
+    from otklik_kit.auth.keys import issue_key, revoke_keys_named
+    from otklik_kit.auth.scopes import parse_scopes
+
+    try:
+        scopes = parse_scopes(args.scopes)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    async def rotate(session: Any) -> Any:
+        revoked = await revoke_keys_named(session, args.name)
+        return revoked, await issue_key(session, name=args.name, scopes=scopes, agency_id=None)
+
+    revoked, issued = asyncio.run(_with_session(rotate))
+    print(f"Revoked {revoked} earlier key(s) named '{args.name}'; the new key {issued.id}:")
     print(issued.token)
     return 0
 
@@ -100,9 +121,51 @@ def _resync_catalog(args: argparse.Namespace) -> int:
                 done = await republish_catalog(session)
         finally:
             await engine.dispose()
-        return f"republished {done.agencies} agencies and {done.services} services"
+        return (
+            f"republished {done.agencies} agencies, {done.services} services "
+            f"and {done.touchpoints} touchpoints"
+        )
 
     print(asyncio.run(republish()) + "; consumers update their copies as the events arrive")
+    return 0
+
+
+def _rebuild_aggregates(args: argparse.Namespace) -> int:
+    import httpx
+
+    from otklik_kit.db import create_engine, create_sessionmaker
+    from reporting_worker.aggregates.feedback_records import feedback_records
+    from reporting_worker.aggregates.rebuild import period_bounds, rebuild_aggregates
+    from reporting_worker.config import ReportingSettings
+
+    settings = ReportingSettings()
+    key = args.api_key or settings.service_api_key
+    if not key:
+        print("give --api-key (feedback:read) or set REPORTING_SERVICE_API_KEY", file=sys.stderr)
+        return 2
+    first_day, last_day = date.fromisoformat(args.first), date.fromisoformat(args.last)
+    if last_day < first_day:
+        print("--to is before --from", file=sys.stderr)
+        return 2
+
+    async def rebuild() -> str:
+        engine = create_engine(settings)
+        headers = {"Authorization": f"Bearer {key}"}
+        base_url = args.feedback_api_url or settings.feedback_api_url
+        try:
+            async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=60) as client:
+                records = feedback_records(client, *period_bounds(first_day, last_day))
+                done = await rebuild_aggregates(
+                    create_sessionmaker(engine), records, first_day, last_day
+                )
+        finally:
+            await engine.dispose()
+        return (
+            f"rebuilt {done.first_day}..{done.last_day}: {done.feedback} feedback, "
+            f"{done.comments} comments, {done.not_yet_applied} not yet applied by the worker"
+        )
+
+    print(asyncio.run(rebuild()))
     return 0
 
 
@@ -167,6 +230,12 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--scopes", required=True, help="comma-separated, e.g. plans:read,admin")
     create.add_argument("--agency", help="bind the key to one agency (its UUID)")
     create.set_defaults(handler=_apikey_create)
+    rotate = key_commands.add_parser(
+        "rotate", help="revoke the keys of a name and issue a new one (a service's own key)"
+    )
+    rotate.add_argument("--name", required=True)
+    rotate.add_argument("--scopes", required=True)
+    rotate.set_defaults(handler=_apikey_rotate)
     key_commands.add_parser("list", help="list keys").set_defaults(handler=_apikey_list)
     revoke = key_commands.add_parser("revoke", help="revoke a key by id")
     revoke.add_argument("key_id")
@@ -193,9 +262,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "resync-catalog",
-        help="publish every agency and service of plans-api again (full resync of the copies "
-        "kept by feedback-api and the reporting worker)",
+        help="publish every agency, service and touchpoint of plans-api again (full resync of "
+        "the copies kept by feedback-api and the reporting worker)",
     ).set_defaults(handler=_resync_catalog)
+
+    rebuild = commands.add_parser(
+        "rebuild-aggregates",
+        help="recompute the reporting aggregates of Moscow days FROM..TO from feedback-api's "
+        "records (its export contract)",
+    )
+    rebuild.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
+    rebuild.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD")
+    rebuild.add_argument("--api-key", help="a key with feedback:read (default: the worker's)")
+    rebuild.add_argument("--feedback-api-url", help="default: FEEDBACK_API_URL")
+    rebuild.set_defaults(handler=_rebuild_aggregates)
 
     run = commands.add_parser("run", help="the whole system locally (embedded DB and Redis)")
     run.add_argument("--data-dir", default=".otklik")

@@ -13,6 +13,7 @@ from feedback_api.feedback.partitions import ensure_partitions
 from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.ingest.router import router as ingest_router
 from feedback_api.policies.router import router as policies_router
+from feedback_api.records.router import router as records_router
 from feedback_api.review.router import router as review_router
 from feedback_api.surveys.public_router import router as public_surveys_router
 from feedback_api.surveys.router import router as surveys_router
@@ -79,6 +80,7 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
         version="1.0.0",
         routers=[
             ingest_router,
+            records_router,
             review_router,
             policies_router,
             webhooks_router,

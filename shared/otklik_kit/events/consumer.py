@@ -82,11 +82,11 @@ class EventConsumer:
         EVENTS_HANDLED.labels(self.name, event_type, "duplicate").inc(len(events) - len(fresh))
         return len(fresh)
 
-    async def _apply_all(self, envelopes: list[dict[str, Any]]) -> int:
+    async def _apply_all(self, events: list[Event]) -> int:
         """In order; consecutive events of a type with a batch handler go together."""
         applied = 0
         run: list[Event] = []
-        for event in [parse_event(envelope) for envelope in envelopes] + [None]:
+        for event in [*events, None]:
             if run and (event is None or event.type != run[0].type):
                 applied += await self.apply_many(run)
                 run = []
@@ -106,11 +106,13 @@ class EventConsumer:
         for good (retrying cannot help).
         """
         try:
-            async with asyncio.timeout(self._time_limit):
-                return await self._apply_all(envelopes)
+            events = [parse_event(envelope) for envelope in envelopes]
         except ValidationError:
             logger.error("undecodable event in batch", extra={"consumer": self.name})
             raise
+        try:
+            async with asyncio.timeout(self._time_limit):
+                return await self._apply_all(events)
         except Exception as exc:
             job_try = int(ctx.get("job_try", 1))
             logger.warning(

@@ -133,7 +133,9 @@ class BatchWriter:
                 contacts[1].append(prepared.agency_id)
                 contacts[2].append(self._box.seal(data.contact.model_dump_json().encode()))
             payload = prepared.event_payload(data)
-            event_id = uuid.uuid4()
+            # the event's id is the feedback's: a consumer that rebuilt its counts from
+            # feedback-api's export can tell which events it has already counted
+            event_id = prepared.id
             for queue in EVENT_QUEUES:
                 events.event_id.append(event_id)
                 events.queue.append(queue)

@@ -2,25 +2,27 @@
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta, timezone
 from typing import Any
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from otklik_shared.events import FeedbackPayload
+from otklik_shared.events import FeedbackPayload, Sentiment
 from reporting_worker.aggregates.models import (
     COUNTERS,
     NONE_ID,
     NONE_STAGE,
     FeedbackDaily,
 )
+from reporting_worker.database import Base
 
 # Days of the monthly reports are Moscow days, as the agencies' official reporting is.
 MOSCOW = timezone(timedelta(hours=3))
 Key = tuple[date, uuid.UUID, uuid.UUID, str, str, uuid.UUID]
 KEY_COLUMNS = ("day", "agency_id", "service_id", "stage", "channel", "touchpoint_id")
+CATEGORY_KEY_COLUMNS = (*KEY_COLUMNS, "category")
 _INDEX = {name: position for position, name in enumerate(COUNTERS)}
 
 
@@ -35,8 +37,15 @@ def aggregate_key(feedback: FeedbackPayload) -> Key:
     )
 
 
-def count(feedbacks: Iterable[FeedbackPayload]) -> dict[Key, list[int]]:
-    totals: dict[Key, list[int]] = defaultdict(lambda: [0] * len(COUNTERS))
+Totals = dict[tuple[Any, ...], list[int]]
+CHUNK_ROWS = 1000
+
+
+def count(
+    feedbacks: Iterable[FeedbackPayload], sentiments: Mapping[uuid.UUID, Sentiment]
+) -> Totals:
+    """Counters per key; `sentiments` holds the classified comments' sentiment by feedback id."""
+    totals: Totals = defaultdict(lambda: [0] * len(COUNTERS))
     for feedback in feedbacks:
         row = totals[aggregate_key(feedback)]
         row[_INDEX["responses"]] += 1
@@ -46,21 +55,40 @@ def count(feedbacks: Iterable[FeedbackPayload]) -> dict[Key, list[int]]:
             row[_INDEX[f"{criterion.value}_count"]] += 1
         if feedback.comment:
             row[_INDEX["comments"]] += 1
+        if sentiment := sentiments.get(feedback.feedback_id):
+            row[_INDEX[f"sentiment_{sentiment}"]] += 1
     return totals
 
 
-async def add_to_aggregates(session: AsyncSession, feedbacks: Iterable[FeedbackPayload]) -> None:
-    totals = count(feedbacks)
-    if not totals:
-        return
+def merge(into: Totals, more: Totals) -> None:
+    for key, values in more.items():
+        row = into.setdefault(key, [0] * len(values))
+        for position, value in enumerate(values):
+            row[position] += value
+
+
+async def add_counts(
+    session: AsyncSession,
+    model: type[Base],
+    key_columns: tuple[str, ...],
+    counters: tuple[str, ...],
+    totals: Totals,
+) -> None:
+    """Adds the totals to the model's counters (rows made as needed), in one statement."""
     # sorted keys: concurrent workers lock rows in the same order (no deadlocks)
     rows: list[dict[str, Any]] = [
-        {**dict(zip(KEY_COLUMNS, key, strict=True)), **dict(zip(COUNTERS, values, strict=True))}
+        {**dict(zip(key_columns, key, strict=True)), **dict(zip(counters, values, strict=True))}
         for key, values in sorted(totals.items(), key=lambda item: tuple(map(str, item[0])))
     ]
-    statement = insert(FeedbackDaily).values(rows)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(KEY_COLUMNS),
-        set_={name: getattr(FeedbackDaily, name) + statement.excluded[name] for name in COUNTERS},
-    )
-    await session.execute(statement)
+    # chunks stay under the 32 767 parameters a statement can carry
+    for start in range(0, len(rows), CHUNK_ROWS):
+        statement = insert(model).values(rows[start : start + CHUNK_ROWS])
+        statement = statement.on_conflict_do_update(
+            index_elements=list(key_columns),
+            set_={name: getattr(model, name) + statement.excluded[name] for name in counters},
+        )
+        await session.execute(statement)
+
+
+async def add_to_aggregates(session: AsyncSession, totals: Totals) -> None:
+    await add_counts(session, FeedbackDaily, KEY_COLUMNS, COUNTERS, totals)

@@ -17,13 +17,16 @@ from reporting_worker.database import Base
 NONE_ID = uuid.UUID(int=0)
 NONE_STAGE = ""
 CRITERIA = tuple(criterion.value for criterion in Criterion)
+SENTIMENT_COUNTERS = ("sentiment_negative", "sentiment_neutral", "sentiment_positive")
 COUNTERS = (
     "responses",
     *(f"rating_{value}" for value in range(1, 6)),
     *(f"{criterion}_sum" for criterion in CRITERIA),
     *(f"{criterion}_count" for criterion in CRITERIA),
     "comments",
+    *SENTIMENT_COUNTERS,
 )
+CATEGORY_COUNTERS = ("comments", "negative", "rating_sum")
 
 
 def _counter() -> Mapped[int]:
@@ -60,3 +63,29 @@ class FeedbackDaily(Base):
     premises_comfort_count: Mapped[int] = _counter()
     info_availability_count: Mapped[int] = _counter()
     comments: Mapped[int] = _counter()
+    # comments by the classifier's sentiment
+    sentiment_negative: Mapped[int] = _counter()
+    sentiment_neutral: Mapped[int] = _counter()
+    sentiment_positive: Mapped[int] = _counter()
+
+
+class FeedbackCategoryDaily(Base):
+    """Comments per pain category on the same key as `FeedbackDaily` (a comment counts once in
+    each of its categories): how many, how many negative, and the sum of their ratings."""
+
+    __tablename__ = "feedback_category_daily"
+    __table_args__ = (
+        Index("ix_feedback_category_daily_service_day", "service_id", "day"),
+        Index("ix_feedback_category_daily_agency_day", "agency_id", "day"),
+    )
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    agency_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    service_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    stage: Mapped[str] = mapped_column(String(40), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(40), primary_key=True)
+    touchpoint_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    category: Mapped[str] = mapped_column(String(40), primary_key=True)
+    comments: Mapped[int] = _counter()
+    negative: Mapped[int] = _counter()
+    rating_sum: Mapped[int] = _counter()

@@ -1,0 +1,39 @@
+import uuid
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from feedback_api.feedback.models import Feedback
+from feedback_api.feedback.schemas import CLOCK_SKEW
+
+
+async def records_between(
+    session: AsyncSession,
+    occurred_from: datetime,
+    occurred_to: datetime,
+    *,
+    agency_id: uuid.UUID | None,
+    after: uuid.UUID | None,
+    limit: int,
+) -> Sequence[Feedback]:
+    """Feedback that occurred in [from, to), in id (= arrival) order."""
+    # a feedback arrives after it occurred (give or take the clock skew ingest allows), so
+    # partitions of months before `occurred_from` are never read
+    arrived_since = occurred_from - CLOCK_SKEW - timedelta(seconds=1)
+    query = (
+        select(Feedback)
+        .where(
+            Feedback.received_at >= arrived_since,
+            Feedback.occurred_at >= occurred_from,
+            Feedback.occurred_at < occurred_to,
+        )
+        .order_by(Feedback.id)
+        .limit(limit)
+    )
+    if agency_id is not None:
+        query = query.where(Feedback.agency_id == agency_id)
+    if after is not None:
+        query = query.where(Feedback.id > after)
+    return (await session.scalars(query)).all()
