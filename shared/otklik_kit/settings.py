@@ -56,11 +56,13 @@ class KitSettings(BaseSettings):
     embedded_worker_enabled: bool = Field(default=True, validation_alias="EMBEDDED_WORKER_ENABLED")
     worker_max_jobs: int = Field(default=20, ge=1, validation_alias="WORKER_MAX_JOBS")
     worker_poll_seconds: float = Field(default=0.05, gt=0, validation_alias="WORKER_POLL_SECONDS")
-    # time limit of one batch of events; a worker killed mid-batch leaves it locked in Redis for
-    # the longest job time limit + 10 s (arq's in-progress key) before another worker runs it
+    # time limit of one batch of events (over it, the batch is retried)
     events_job_timeout_seconds: float = Field(
         default=60.0, ge=1, validation_alias="EVENTS_JOB_TIMEOUT_SECONDS"
     )
+    # a job is taken for this long, renewed while it runs: a killed worker's jobs run again
+    # (elsewhere or after a restart) once it lapses
+    job_lease_seconds: float = Field(default=30.0, ge=1, validation_alias="JOB_LEASE_SECONDS")
     # test hook, off (0) by default and refused in production: the relay waits this long between
     # handing a batch to Redis and marking it sent, so a fault test can kill it in that window
     test_hook_relay_pause_after_enqueue: float = Field(

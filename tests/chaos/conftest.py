@@ -22,7 +22,7 @@ def private_redis(tmp_path: Path) -> Iterator[RedisProcess]:
 
 def child_env(settings_overrides: dict[str, Any], **extra: str) -> dict[str, str]:
     """The environment of a service process: the test's settings, production-like timings, and
-    a sweeper quick enough to see a lost batch within a test."""
+    a sweeper and job leases short enough to see a lost batch or a killed job within a test."""
     chosen = {
         key: str(value)
         for key, value in settings_overrides.items()
@@ -34,7 +34,7 @@ def child_env(settings_overrides: dict[str, Any], **extra: str) -> dict[str, str
         "RATE_LIMIT_PER_SECOND": "0",
         "OUTBOX_SWEEP_SECONDS": "1",
         "OUTBOX_STALE_SECONDS": "3",
-        "EVENTS_JOB_TIMEOUT_SECONDS": "10",
+        "JOB_LEASE_SECONDS": "5",
         **extra,
     }
 

@@ -36,8 +36,8 @@ SELECT count(*) FROM pg_stat_activity
 BACKLOG = 4000
 KILLS_INSIDE_A_TRANSACTION = 2
 MAX_KILLS = 8
-# short, so a batch locked by the killed worker (arq's in-progress key: limit + 15 s) frees soon
-WORKER_ENV = {"EVENTS_JOB_TIMEOUT_SECONDS": "5", "WORKER_MAX_JOBS": "1"}
+# one batch at a time, so a kill finds batches applied and one being applied
+WORKER_ENV = {"WORKER_MAX_JOBS": "1"}
 
 
 async def test_worker_killed_during_aggregation_ends_equal_to_a_clean_run(

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from otklik_kit.db import create_engine, create_sessionmaker
 from otklik_kit.events.consumer import BatchHandler, EventConsumer, Handler
+from otklik_kit.events.lease import leased, use_leases
 from otklik_kit.events.transport import (
     EVENTS_JOB,
     deserialize_job,
@@ -84,21 +85,25 @@ def build_worker(
             await hook(ctx)
         await engine.dispose()
 
-    return Worker(
+    lease = settings.job_lease_seconds
+    worker = Worker(
         functions=[
-            func(
-                consumer.deliver,
-                name=EVENTS_JOB,
-                max_tries=10,
-                # arq's own limit fails a job for good: the consumer's limit, a little shorter,
-                # turns a slow batch into a retry first
-                timeout=settings.events_job_timeout_seconds + DELIVER_TIMEOUT_MARGIN_SECONDS,
-                # the outbox sweeper reads the result to mark the batch completed
-                keep_result=EVENT_RESULT_KEEP_SECONDS,
-            ),
-            *spec.functions,
+            leased(job, lease)
+            for job in (
+                func(
+                    consumer.deliver,
+                    name=EVENTS_JOB,
+                    max_tries=10,
+                    # arq's own limit fails a job for good: the consumer's limit, a little shorter,
+                    # turns a slow batch into a retry first
+                    timeout=settings.events_job_timeout_seconds + DELIVER_TIMEOUT_MARGIN_SECONDS,
+                    # the outbox sweeper reads the result to mark the batch completed
+                    keep_result=EVENT_RESULT_KEEP_SECONDS,
+                ),
+                *spec.functions,
+            )
         ],
-        cron_jobs=list(spec.cron_jobs) or None,
+        cron_jobs=[leased(job, lease) for job in spec.cron_jobs] or None,
         queue_name=queue_name(spec.consumer),
         redis_settings=redis_settings(settings.redis_url),
         job_serializer=serialize_job,
@@ -111,6 +116,7 @@ def build_worker(
         handle_signals=(not burst) if handle_signals is None else handle_signals,
         retry_jobs=True,
     )
+    return use_leases(worker, lease)
 
 
 async def run_restarting(
