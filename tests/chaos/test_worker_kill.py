@@ -5,13 +5,19 @@ import functools
 import json
 import time
 import uuid
+from datetime import datetime, timedelta
+from typing import Any
 
+import httpx
 import pytest
 from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from otklik_kit.auth.scopes import Scope
 from otklik_kit.events.transport import EVENTS_JOB
+from reporting_worker.aggregates.counting import MOSCOW
+from reporting_worker.config import ReportingSettings
 from tests.chaos.helpers import (
     REPORTING_QUEUE,
     differences_from_a_clean_run,
@@ -21,6 +27,7 @@ from tests.chaos.helpers import (
     varied_bodies,
     wait_for,
 )
+from tests.conftest import KeyMaker, bearer, drain_worker
 from tests.feedback_helpers import Catalog
 from tests.processes import OtklikProcess, Processes, RedisProcess
 
@@ -167,3 +174,144 @@ async def _applying_a_batch(
         open_transactions = await session.scalar(text(OPEN_AGGREGATION_TRANSACTIONS))
     applying[:] = pending
     return bool(open_transactions)
+
+
+REPORT_FEEDBACK = 2000
+MAX_REPORT_KILLS = 10
+HALF_WAY = 25  # percent: the aggregates read, the other services not yet asked
+
+
+async def test_worker_killed_during_a_report_build_ends_equal_to_a_clean_run(
+    catalog: Catalog,
+    portal: dict[str, str],
+    make_key: KeyMaker,
+    processes: Processes,
+    reporting_settings: ReportingSettings,
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    await drain_worker(reporting_settings)  # the worker's copy of the catalog
+    analyst = bearer(await make_key(Scope.REPORTS_READ))
+    feedback = processes.otklik("feedback-api")
+    plans = processes.otklik("plans-api")
+    reporting = processes.otklik("reporting-worker")
+    upstream = {
+        "PLANS_API_URL": plans.url,
+        "FEEDBACK_API_URL": feedback.url,
+        "REPORTING_SERVICE_API_KEY": await make_key(Scope.PLANS_READ, Scope.FEEDBACK_READ),
+    }
+    for api in (feedback, plans, reporting):
+        await api.wait_ready()
+    bodies = varied_bodies(catalog, REPORT_FEEDBACK, "report-kill")
+    for start in range(0, REPORT_FEEDBACK, 1000):
+        await post_batch(feedback.url, portal, bodies[start : start + 1000])
+    worker = processes.otklik("reporting-worker", serve=False, env=upstream)
+    await wait_for(
+        lambda: _all_aggregated(sessionmaker), what="aggregates", within=60, children=[worker]
+    )
+
+    async with httpx.AsyncClient(base_url=reporting.url, timeout=30, trust_env=False) as client:
+        request = _report_request(catalog)
+        kills = 0
+        while True:
+            assert kills < MAX_REPORT_KILLS, "no kill landed in the middle of a build"
+            queued = await client.post("/api/v1/reports", json=request, headers=analyst)
+            assert queued.status_code == 202, queued.text
+            job_id, build = queued.json()["id"], await _build(sessionmaker, queued.json()["id"])
+            await wait_for(
+                functools.partial(_half_built, sessionmaker, job_id),
+                what="the build half-way",
+                within=60,
+                children=[worker],
+                every=0.005,
+            )
+            worker.kill()
+            kills += 1
+            progress = await _job_state(sessionmaker, job_id)
+            if progress[0] == "running":
+                break  # killed half-way; else it finished first: build it again
+            worker = processes.otklik("reporting-worker", serve=False, env=upstream)
+            request = {**_report_request(catalog), "force": True}
+
+        restarted = time.monotonic()
+        worker = processes.otklik("reporting-worker", serve=False, env=upstream)
+        await wait_for(
+            lambda: _job_past(sessionmaker, job_id, "running"),
+            what="the killed build done",
+            within=120,
+            children=[worker],
+        )
+        recovered_in = time.monotonic() - restarted
+        after_kill = (await client.get(f"/api/v1/reports/{job_id}", headers=analyst)).json()
+
+        clean = await client.post(
+            "/api/v1/reports", json={**_report_request(catalog), "force": True}, headers=analyst
+        )
+        await wait_for(
+            lambda: _job_past(sessionmaker, job_id, "queued", "running"),
+            what="the clean build done",
+            within=120,
+            children=[worker],
+        )
+        rebuilt = (await client.get(f"/api/v1/reports/{job_id}", headers=analyst)).json()
+
+    figures(
+        "reporting worker SIGKILLed during a report build",
+        feedback=REPORT_FEEDBACK,
+        kills=kills,
+        killed_at_progress=f"{progress[1]}%",
+        killed_build=build,
+        clean_build=await _build(sessionmaker, job_id),
+        recovery_seconds=recovered_in,
+    )
+    assert clean.status_code == 202
+    assert (after_kill["status"], rebuilt["status"]) == ("done", "done")
+    assert after_kill["report"]["headline"]["respondents"]["value"] == REPORT_FEEDBACK
+    assert _without_times(after_kill["report"]) == _without_times(rebuilt["report"])
+
+
+def _report_request(catalog: Catalog) -> dict[str, Any]:
+    today = datetime.now(MOSCOW).date()
+    return {
+        "subject_kind": "service",
+        "subject_id": catalog.service_id,
+        "date_from": (today - timedelta(days=30)).isoformat(),
+        "date_to": today.isoformat(),
+    }
+
+
+def _without_times(report: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in report.items() if key != "generated_at"}
+
+
+async def _job_state(
+    sessionmaker: async_sessionmaker[AsyncSession], job_id: str
+) -> tuple[str, int]:
+    async with sessionmaker() as session:
+        row = (
+            await session.execute(
+                text("SELECT status, progress FROM reporting.report_jobs WHERE id = :id"),
+                {"id": uuid.UUID(job_id)},
+            )
+        ).one()
+    return str(row[0]), int(row[1])
+
+
+async def _build(sessionmaker: async_sessionmaker[AsyncSession], job_id: str) -> int:
+    async with sessionmaker() as session:
+        build = await session.scalar(
+            text("SELECT build FROM reporting.report_jobs WHERE id = :id"),
+            {"id": uuid.UUID(job_id)},
+        )
+    return int(build or 0)
+
+
+async def _job_past(
+    sessionmaker: async_sessionmaker[AsyncSession], job_id: str, *states: str
+) -> bool:
+    return (await _job_state(sessionmaker, job_id))[0] not in states
+
+
+async def _half_built(sessionmaker: async_sessionmaker[AsyncSession], job_id: str) -> bool:
+    """Past its reading of the aggregates (or already finished)."""
+    status, progress = await _job_state(sessionmaker, job_id)
+    return status in ("done", "failed") or (status == "running" and progress >= HALF_WAY)
