@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate openapi clients lock clean
+.PHONY: help install run test chaos lint format migrate openapi clients lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,8 +22,11 @@ install: $(STAMP) ## create .venv and install the locked dependencies
 run: $(STAMP) ## the whole system: DB, Redis, migrations, three APIs and the worker (Ctrl-C stops)
 	$(BIN)/otklik run
 
-test: $(STAMP) ## the test suite against real PostgreSQL and Redis
+test: $(STAMP) ## the test suite against real PostgreSQL and Redis, the fault tests included
 	$(BIN)/pytest
+
+chaos: $(STAMP) ## every fault test: real processes, signals, outages; prints each test's figures
+	$(BIN)/pytest tests/chaos -m chaos -s
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy --strict
 	$(BIN)/ruff check .

@@ -47,6 +47,19 @@ def _log_tail(path: Path, lines: int = 40) -> str:
     return f"--- last lines of {path} ---\n" + "\n".join(text.splitlines()[-lines:])
 
 
+def _kill_group(pgid: int) -> None:
+    """SIGKILLs a process group until none of it is left (an orphan fails the test run)."""
+    deadline = time.monotonic() + STOP_GRACE_SECONDS
+    while True:
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except ProcessLookupError:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"process group {pgid} survives SIGKILL")
+        time.sleep(0.02)
+
+
 class Child:
     """A command in its own process group, its output in a log file."""
 
@@ -91,13 +104,14 @@ class Child:
                 os.killpg(self._process.pid, signal.SIGKILL)
             self._process.wait(timeout=STOP_GRACE_SECONDS)
         # what the child started may outlive it in the group: leave nothing behind
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self._process.pid, signal.SIGKILL)
+        _kill_group(self._process.pid)
         self._process = None
 
-    def stop(self) -> None:
-        """A graceful stop (SIGTERM), a SIGKILL when the grace runs out."""
+    def stop(self) -> int | None:
+        """A graceful stop (SIGTERM), a SIGKILL when the grace runs out; the exit status."""
+        process = self._process
         self.kill(signal.SIGTERM)
+        return None if process is None else process.returncode
 
     def failure(self, reason: str) -> AssertionError:
         return AssertionError(f"{self.name}: {reason}\n{_log_tail(self.log)}")
@@ -168,8 +182,14 @@ class Processes:
         return child
 
     def close(self) -> None:
+        failures = []
         for child in reversed(self._children):
-            child.kill()
+            try:
+                child.kill()
+            except AssertionError as failure:  # still kill the others
+                failures.append(failure)
+        if failures:
+            raise failures[0]
 
 
 class RedisProcess:
