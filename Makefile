@@ -6,7 +6,7 @@ FUZZ_EXAMPLES ?= 100
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate openapi clients fuzz demo lock clean
+.PHONY: help install run test chaos lint format migrate openapi clients fuzz demo lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,8 +23,11 @@ install: $(STAMP) ## create .venv and install the locked dependencies
 run: $(STAMP) ## the whole system: DB, Redis, migrations, three APIs and the worker (Ctrl-C stops)
 	$(BIN)/otklik run
 
-test: $(STAMP) ## the test suite against real PostgreSQL and Redis
+test: $(STAMP) ## the test suite against real PostgreSQL and Redis, the fault tests included
 	$(BIN)/pytest
+
+chaos: $(STAMP) ## every fault test: real processes, signals, outages; prints each test's figures
+	$(BIN)/pytest tests/chaos -m chaos -s
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy --strict
 	$(BIN)/ruff check .

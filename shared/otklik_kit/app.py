@@ -15,7 +15,7 @@ from otklik_kit.auth.throttle import KeyThrottle
 from otklik_kit.db import create_engine, create_sessionmaker
 from otklik_kit.events.relay import OutboxRelay
 from otklik_kit.events.transport import lazy_arq_redis
-from otklik_kit.events.worker import WorkerSpec, build_worker, run_embedded
+from otklik_kit.events.worker import WorkerSpec, build_worker, run_restarting
 from otklik_kit.health import router as health_router
 from otklik_kit.migrations import head_revision
 from otklik_kit.observability.logging import configure_logging
@@ -83,6 +83,7 @@ def _lifespan(spec: ServiceSpec, settings: KitSettings) -> Any:
                 poll_seconds=settings.outbox_poll_seconds,
                 sweep_seconds=settings.outbox_sweep_seconds,
                 stale_seconds=settings.outbox_stale_seconds,
+                test_hook_pause_after_enqueue=settings.test_hook_relay_pause_after_enqueue,
             )
             app.state.outbox_relay = relay
             if settings.outbox_relay_enabled:
@@ -94,7 +95,7 @@ def _lifespan(spec: ServiceSpec, settings: KitSettings) -> Any:
         if worker_spec is not None and settings.embedded_worker_enabled:
             tasks.append(
                 asyncio.create_task(
-                    run_embedded(
+                    run_restarting(
                         lambda: build_worker(
                             worker_spec, settings, handle_signals=False, configure_logs=False
                         )

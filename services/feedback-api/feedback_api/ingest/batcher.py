@@ -50,8 +50,8 @@ class IngestBatcher:
         self._wakeup = asyncio.Event()
         self._flushes: set[asyncio.Task[None]] = set()
         self._loop_task: asyncio.Task[None] | None = None
-        # idempotency keys of submissions not yet committed → their request hash
-        self._in_flight: dict[tuple[uuid.UUID, str], str | None] = {}
+        # idempotency keys of submissions not yet committed
+        self._in_flight: set[tuple[uuid.UUID, str]] = set()
 
     def start(self) -> None:
         self._loop_task = asyncio.create_task(self._run(), name="ingest-batcher")
@@ -67,18 +67,15 @@ class IngestBatcher:
             self._loop_task.cancel()
             await asyncio.gather(self._loop_task, return_exceptions=True)
 
-    def in_flight(self, submission: Submission) -> str | bool | None:
-        """False when the key is free; else the request hash of the submission holding it."""
-        slot = submission.idempotency_slot
-        if slot is None or slot not in self._in_flight:
-            return False
-        return self._in_flight[slot]
+    def in_flight(self, submission: Submission) -> bool:
+        """Whether another submission with the same idempotency key is being written."""
+        return submission.idempotency_slot in self._in_flight
 
     def submit(self, submissions: Sequence[Submission]) -> None:
         for submission in submissions:
             slot = submission.idempotency_slot
             if slot is not None:
-                self._in_flight[slot] = submission.request_hash
+                self._in_flight.add(slot)
         self._pending.extend(submissions)
         self._wakeup.set()
 
@@ -116,7 +113,7 @@ class IngestBatcher:
             for submission in batch:
                 slot = submission.idempotency_slot
                 if slot is not None:
-                    self._in_flight.pop(slot, None)
+                    self._in_flight.discard(slot)
             self._slots.release()
         for submission, outcome in zip(batch, outcomes, strict=False):
             if not submission.future.done():

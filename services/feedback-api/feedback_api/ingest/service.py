@@ -7,7 +7,6 @@ import json
 from pydantic import ValidationError
 
 from feedback_api.feedback.schemas import FeedbackCreate
-from feedback_api.ingest.batch_writer import reused_key_error
 from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.ingest.schemas import BATCH_ITEM, BatchItemResult, BatchReport, FeedbackBatch
 from feedback_api.ingest.submission import Outcome, Submission
@@ -41,16 +40,15 @@ def new_submission(
 
 
 def _in_flight_outcome(batcher: IngestBatcher, submission: Submission) -> Outcome | None:
-    holder = batcher.in_flight(submission)
-    if holder is False:
+    """A 409 while another request with the key is being written, whatever its body: until it
+    commits, nobody knows whether it takes the key (a rejected write leaves the key free)."""
+    if not batcher.in_flight(submission):
         return None
-    if holder == submission.request_hash:
-        busy = Conflict(
-            "A request with this idempotency key is still being processed; retry shortly",
-            headers={"Retry-After": "1"},
-        )
-        return Outcome(error=busy)
-    return Outcome(error=reused_key_error(submission.field_prefix))
+    busy = Conflict(
+        "A request with this idempotency key is still being processed; retry shortly",
+        headers={"Retry-After": "1"},
+    )
+    return Outcome(error=busy)
 
 
 async def _outcomes(batcher: IngestBatcher, submissions: list[Submission]) -> list[Outcome]:
