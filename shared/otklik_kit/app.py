@@ -8,6 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import Table
+from starlette.types import ASGIApp
 
 from otklik_kit.auth.keys import KeyVerifier
 from otklik_kit.auth.oidc import OidcVerifier
@@ -44,6 +45,9 @@ class ServiceSpec:
     worker: WorkerSpec | None = None
     # routes that take bigger bodies than MAX_BODY_BYTES (bulk endpoints), up to MAX_UPLOAD_BYTES
     bulk_paths: frozenset[str] = frozenset()
+    # pure ASGI middleware run inside the kit's (request id, metrics, logs, body limit apply
+    # to what it answers), e.g. a hot route's fast path
+    middleware: Sequence[Callable[[ASGIApp], ASGIApp]] = ()
 
 
 def _lifespan(spec: ServiceSpec, settings: KitSettings) -> Any:
@@ -137,6 +141,8 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
     app.include_router(health_router)
     for router in spec.routers:
         app.include_router(router)
+    for middleware in spec.middleware:
+        app.add_middleware(middleware)
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.max_body_bytes,
