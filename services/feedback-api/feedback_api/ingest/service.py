@@ -64,7 +64,10 @@ async def _outcomes(batcher: IngestBatcher, submissions: list[Submission]) -> li
         else:
             early[index] = outcome
     # shielded: a client that hangs up does not cancel the write it already joined
-    written = iter(await asyncio.shield(asyncio.gather(*(s.future for s in queued))))
+    if len(queued) == 1:
+        written = iter([await asyncio.shield(queued[0].future)])
+    else:
+        written = iter(await asyncio.shield(asyncio.gather(*(s.future for s in queued))))
     outcomes = [early[i] if i in early else next(written) for i in range(len(submissions))]
     for outcome in outcomes:
         INGEST_ACCEPTED.labels(_label(outcome)).inc()
