@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate openapi lock clean
+.PHONY: help install run test lint format migrate openapi bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ migrate: $(STAMP) ## apply every schema's migrations to DATABASE_URL
 
 openapi: $(STAMP) ## write services/<name>/openapi.json from the code
 	$(BIN)/otklik openapi
+
+bench: $(STAMP) ## benchmarks against same-run references -> docs/BENCHMARKS.md (BENCH_ARGS="--help")
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 lock: ## re-pin requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock

@@ -1,9 +1,8 @@
 """The comment classifier: texts per second and quality per category on its held-out set."""
 
+from benchmarks.results import Row
 from reporting_worker.classification.classifier import Classifier
 from reporting_worker.classification.evaluation import evaluate, load_dataset, measure_throughput
-
-from benchmarks.results import Row
 
 
 def run(seconds: float = 3.0) -> list[Row]:
@@ -18,7 +17,8 @@ def run(seconds: float = 3.0) -> list[Row]:
             f"{texts_per_second:,.0f} texts/s",
         ),
         Row(
-            f"Classifier on the held-out set ({report.comments} comments): micro precision / recall",
+            f"Classifier on the held-out set ({report.comments} comments): "
+            "micro precision / recall",
             f"{report.micro_precision:.2f} / {report.micro_recall:.2f} "
             f"(sentiment accuracy {report.sentiment_accuracy:.2f})",
         ),

@@ -36,11 +36,10 @@ def ensure_wrk() -> str:
         return found
     if os.geteuid() == 0 and shutil.which("apt-get"):
         print("wrk is missing; installing it with apt-get", flush=True)
-        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         install = ["apt-get", "install", "-y", "wrk"]
-        if subprocess.run(install, **quiet, check=False).returncode != 0:
-            subprocess.run(["apt-get", "update"], **quiet, check=False)
-            subprocess.run(install, **quiet, check=False)
+        if subprocess.run(install, capture_output=True, check=False).returncode != 0:
+            subprocess.run(["apt-get", "update"], capture_output=True, check=False)
+            subprocess.run(install, capture_output=True, check=False)
         found = shutil.which("wrk")
         if found:
             return found
@@ -63,7 +62,9 @@ def post_script(path: str, bodies: list[str], tokens: list[str]) -> str:
         + "}\nlocal n = 0\n"
         + "request = function()\n  n = n + 1\n"
         + '  local headers = {["Content-Type"] = "application/json"}\n'
-        + '  if #tokens > 0 then headers["Authorization"] = "Bearer " .. tokens[n % #tokens + 1] end\n'
+        + "  if #tokens > 0 then\n"
+        + '    headers["Authorization"] = "Bearer " .. tokens[n % #tokens + 1]\n'
+        + "  end\n"
         + f'  return wrk.format("POST", "{path}", headers, bodies[n % #bodies + 1])\n'
         + "end\n"
         + DONE
