@@ -131,6 +131,9 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
         redoc_url=None,
         openapi_tags=spec.tags,
         lifespan=_lifespan(spec, settings),
+        # observability is our own (request ids, JSON logs, Prometheus); FastAPI's OpenTelemetry
+        # bridge would otherwise look up three provider variables in the environment per request
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     tree = SERVICES[spec.name].migrations
     app.state.expected_revisions = {
