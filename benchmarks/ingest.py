@@ -8,7 +8,6 @@ import statistics
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -20,7 +19,7 @@ import httpx
 from benchmarks import wrk
 from benchmarks.processes import uvicorn
 from benchmarks.results import Row, mib, rate, ratio
-from benchmarks.stack import REPO_ROOT, Catalog, Stack, asyncpg_dsn
+from benchmarks.stack import REPO_ROOT, Catalog, Stack, asyncpg_dsn, settle_outbox
 from otklik_kit.ids import ms_to_datetime, now_ms, uuid7
 from otklik_shared.vocab import Channel
 
@@ -92,6 +91,7 @@ def measure_single(stack: Stack, catalog: Catalog, *, seconds: float, rounds: in
         # warm both servers (first requests load caches, the key cache, the pool)
         wrk.run(reference.url, wrk.get_script("/ping"), stack.workdir, seconds=1, name="warm-ref")
         wrk.run(stack.url("feedback-api"), ours, stack.workdir, seconds=2, name="warm-ours")
+        asyncio.run(settle_outbox(stack.database_url))
         for n in range(rounds):
             # interleaved, so a change of the machine's load touches both sides alike
             ping = wrk.get_script("/ping")
@@ -105,6 +105,7 @@ def measure_single(stack: Stack, catalog: Catalog, *, seconds: float, rounds: in
                     server_pid=reference.pid,
                 )
             )
+            asyncio.run(settle_outbox(stack.database_url))
             figures.ours.append(
                 wrk.run(
                     stack.url("feedback-api"),
@@ -274,15 +275,26 @@ async def copy_reference(stack: Stack, catalog: Catalog, seconds: float) -> floa
 def measure_batch(stack: Stack, catalog: Catalog, *, seconds: float) -> list[Row]:
     script = batch_script(catalog)
     url = stack.url("feedback-api")
+    asyncio.run(settle_outbox(stack.database_url))
     wrk.run(url, script, stack.workdir, seconds=2, connections=4, name="warm-batch")
-    load = wrk.run(url, script, stack.workdir, seconds=seconds, connections=4, name="batch")
+    asyncio.run(settle_outbox(stack.database_url))
+    load = wrk.run(
+        url,
+        script,
+        stack.workdir,
+        seconds=seconds,
+        connections=4,
+        name="batch",
+        server_pid=stack.processes["feedback-api"].pid,
+    )
     feedback_per_second = load.per_second * BATCH_ITEMS
     reference = asyncio.run(copy_reference(stack, catalog, seconds=min(seconds, 8)))
     errors = "" if load.clean else f" ({load.bad_status} non-2xx)"
     return [
         Row(
             "POST /api/v1/feedback/batch (1000 items, 4 connections): feedback/s (vs COPY)",
-            f"{rate(feedback_per_second)}{errors}, p99 {load.p99_ms:.0f} ms",
+            f"{rate(feedback_per_second)}{errors}, p99 {load.p99_ms:.0f} ms, server CPU "
+            f"{(load.cpu_us_per_request or 0) / BATCH_ITEMS:.0f} µs a feedback",
             f"{rate(reference)} (binary COPY of the rows + outbox)",
             ratio(feedback_per_second, reference),
             "≥ 20 k/s",
@@ -355,9 +367,7 @@ async def probe_lag(
     return list(probes.values())
 
 
-def measure_lag(
-    stack: Stack, catalog: Catalog, *, seconds: float, on_load: Callable[[], None]
-) -> tuple[list[Row], wrk.Load]:
+def measure_lag(stack: Stack, catalog: Catalog, *, seconds: float) -> tuple[list[Row], wrk.Load]:
     loads: list[wrk.Load] = []
     stop = threading.Event()
 
@@ -381,7 +391,6 @@ def measure_lag(
         probes = asyncio.run(probe_lag(stack, catalog, stop, interval=0.1, settle=30))
     finally:
         thread.join()
-    on_load()
     ingest = loads[0]
     lags = sorted((p.seen - p.answered) if p.seen else float("inf") for p in probes)
     unseen = sum(1 for p in probes if p.seen is None)

@@ -154,9 +154,9 @@ async def issue_tokens(database_url: str, portals: int) -> tuple[str, list[str]]
     return admin.token, tokens
 
 
-async def make_catalog(stack: Stack, *, portals: int = 16) -> Catalog:
-    """An agency and its services made in plans-api, waited for in feedback-api's and the
-    reporting worker's copies (the events travel as in production)."""
+async def make_catalog(stack: Stack, *, with_worker: bool, portals: int = 16) -> Catalog:
+    """An agency and its services made in plans-api, waited for in feedback-api's copy and,
+    with the reporting worker running, in its copy (the events travel as in production)."""
     admin, tokens = await issue_tokens(stack.database_url, portals)
     headers = {"Authorization": f"Bearer {admin}"}
     async with httpx.AsyncClient(base_url=stack.url("plans-api"), headers=headers) as plans:
@@ -192,12 +192,28 @@ async def make_catalog(stack: Stack, *, portals: int = 16) -> Catalog:
                 " + (SELECT count(*) FROM reporting.services WHERE id = ANY($1))",
                 ids,
             )
-            if copies == 2 * len(ids):
+            if copies == (2 if with_worker else 1) * len(ids):
                 break
             if time.monotonic() > deadline:
-                raise RuntimeError("the catalog did not reach feedback-api and the worker")
+                raise RuntimeError("the catalog did not reach feedback-api (and the worker)")
             await asyncio.sleep(0.2)
     finally:
         await connection.close()
     probe = services.pop()
     return Catalog(agency_id, services, str(probe["id"]), admin, tokens)
+
+
+async def settle_outbox(database_url: str, within_seconds: float = 60) -> None:
+    """Waits until feedback-api's relay has handed every event to Redis, so one load's backlog
+    does not run into the next measurement."""
+    connection = await asyncpg.connect(asyncpg_dsn(database_url))
+    try:
+        deadline = time.monotonic() + within_seconds
+        while time.monotonic() < deadline:
+            if not await connection.fetchval(
+                "SELECT count(*) FROM feedback.outbox WHERE sent_at IS NULL"
+            ):
+                return
+            await asyncio.sleep(0.2)
+    finally:
+        await connection.close()
