@@ -18,6 +18,8 @@ from otklik_kit.observability.metrics import INGEST_ACCEPTED
 from otklik_kit.problems import field_errors
 from otklik_shared.problem import Problem
 
+ACCEPTED = {label: INGEST_ACCEPTED.labels(label) for label in ("created", "replayed", "rejected")}
+
 
 def request_hash(data: FeedbackCreate) -> str:
     body = data.model_dump(mode="json", exclude={"idempotency_key"})
@@ -70,7 +72,7 @@ async def _outcomes(batcher: IngestBatcher, submissions: list[Submission]) -> li
         written = iter(await asyncio.shield(asyncio.gather(*(s.future for s in queued))))
     outcomes = [early[i] if i in early else next(written) for i in range(len(submissions))]
     for outcome in outcomes:
-        INGEST_ACCEPTED.labels(_label(outcome)).inc()
+        ACCEPTED[_label(outcome)].inc()
     return outcomes
 
 
