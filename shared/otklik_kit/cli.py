@@ -55,6 +55,26 @@ def _apikey_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _apikey_rotate(args: argparse.Namespace) -> int:
+    from otklik_kit.auth.keys import issue_key, revoke_keys_named
+    from otklik_kit.auth.scopes import parse_scopes
+
+    try:
+        scopes = parse_scopes(args.scopes)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    async def rotate(session: Any) -> Any:
+        revoked = await revoke_keys_named(session, args.name)
+        return revoked, await issue_key(session, name=args.name, scopes=scopes, agency_id=None)
+
+    revoked, issued = asyncio.run(_with_session(rotate))
+    print(f"Revoked {revoked} earlier key(s) named '{args.name}'; the new key {issued.id}:")
+    print(issued.token)
+    return 0
+
+
 def _apikey_list(args: argparse.Namespace) -> int:
     from otklik_kit.auth.keys import list_keys
 
@@ -101,7 +121,10 @@ def _resync_catalog(args: argparse.Namespace) -> int:
                 done = await republish_catalog(session)
         finally:
             await engine.dispose()
-        return f"republished {done.agencies} agencies and {done.services} services"
+        return (
+            f"republished {done.agencies} agencies, {done.services} services "
+            f"and {done.touchpoints} touchpoints"
+        )
 
     print(asyncio.run(republish()) + "; consumers update their copies as the events arrive")
     return 0
@@ -201,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--scopes", required=True, help="comma-separated, e.g. plans:read,admin")
     create.add_argument("--agency", help="bind the key to one agency (its UUID)")
     create.set_defaults(handler=_apikey_create)
+    rotate = key_commands.add_parser(
+        "rotate", help="revoke the keys of a name and issue a new one (a service's own key)"
+    )
+    rotate.add_argument("--name", required=True)
+    rotate.add_argument("--scopes", required=True)
+    rotate.set_defaults(handler=_apikey_rotate)
     key_commands.add_parser("list", help="list keys").set_defaults(handler=_apikey_list)
     revoke = key_commands.add_parser("revoke", help="revoke a key by id")
     revoke.add_argument("key_id")
@@ -227,8 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "resync-catalog",
-        help="publish every agency and service of plans-api again (full resync of the copies "
-        "kept by feedback-api and the reporting worker)",
+        help="publish every agency, service and touchpoint of plans-api again (full resync of "
+        "the copies kept by feedback-api and the reporting worker)",
     ).set_defaults(handler=_resync_catalog)
 
     rebuild = commands.add_parser(

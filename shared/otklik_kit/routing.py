@@ -10,7 +10,29 @@ def api_router(resource: str, *, tag: str) -> APIRouter:
     return APIRouter(prefix=f"{API_PREFIX}/{resource}", tags=[tag])
 
 
-def content_disposition(filename: str) -> str:
-    """An attachment header that keeps Cyrillic file names (RFC 6266 / 5987)."""
-    ascii_name = filename.encode("ascii", "replace").decode().replace('"', "")
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a,b,v,g,d,e,e,zh,z,i,i,k,l,m,n,o,p,r,s,t,u,f,kh,ts,ch,sh,shch,,y,,e,iu,ia".split(","),  # noqa: SIM905
+        strict=True,
+    )
+)
+
+
+def _ascii_fallback(filename: str) -> str:
+    """The name for clients that ignore `filename*`: Cyrillic transliterated, the rest "_"."""
+    letters = []
+    for char in filename:
+        latin = _CYRILLIC.get(char.lower())
+        if latin is not None:
+            letters.append(latin.capitalize() if char.isupper() else latin)
+        else:
+            letters.append(char if char.isascii() and char.isprintable() else "_")
+    return "".join(letters).replace('"', "").replace("\\", "_")
+
+
+def content_disposition(filename: str, *, inline: bool = False) -> str:
+    """An attachment (or inline) header that keeps Cyrillic file names (RFC 6266 / 5987)."""
+    kind = "inline" if inline else "attachment"
+    encoded = quote(filename, safe="")
+    return f"{kind}; filename=\"{_ascii_fallback(filename)}\"; filename*=UTF-8''{encoded}"

@@ -7,6 +7,7 @@ from plans_api.checklists.router import router as checklists_router
 from plans_api.checklists.router import service_checklists_router
 from plans_api.config import PlansSettings
 from plans_api.database import outbox
+from plans_api.plans.progress_router import router as plans_progress_router
 from plans_api.plans.router import agency_progress_router, checklist_plans_router
 from plans_api.plans.router import router as plans_router
 from plans_api.proposals.router import router as proposals_router
@@ -57,6 +58,7 @@ def create_app(settings: PlansSettings | None = None) -> FastAPI:
             checklist_plans_router,
             plans_router,
             agency_progress_router,
+            plans_progress_router,
             touchpoints_router,
             proposals_router,
         ],

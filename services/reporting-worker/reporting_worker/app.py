@@ -4,8 +4,11 @@ from otklik_kit.app import ServiceSpec, create_service_app
 from reporting_worker.classification.router import CLASSIFY_PATH, load_classifier
 from reporting_worker.classification.router import router as classification_router
 from reporting_worker.config import ReportingSettings
+from reporting_worker.dashboard.router import router as dashboard_router
 from reporting_worker.database import outbox
 from reporting_worker.directory.router import router as directory_router
+from reporting_worker.reports.export_router import router as report_export_router
+from reporting_worker.reports.router import router as reports_router
 
 DESCRIPTION = """
 The reporting worker's API: monthly analytical reports with the pain map, live dashboards and
@@ -16,6 +19,8 @@ Errors are RFC 9457 `application/problem+json`.
 """
 
 TAGS = [
+    {"name": "reports", "description": "Monthly analytical reports with the pain map"},
+    {"name": "dashboard", "description": "Real-time monitoring of the last 24 hours"},
     {"name": "classification", "description": "Pain categories and sentiment of comments"},
     {"name": "directory", "description": "The worker's copy of the catalog"},
     {"name": "operations", "description": "Health, readiness and metrics"},
@@ -28,7 +33,13 @@ def create_app(settings: ReportingSettings | None = None) -> FastAPI:
         title="Otklik reporting-worker",
         description=DESCRIPTION,
         version="1.0.0",
-        routers=[directory_router, classification_router],
+        routers=[
+            reports_router,
+            report_export_router,
+            dashboard_router,
+            directory_router,
+            classification_router,
+        ],
         tags=TAGS,
         outbox=outbox,
         on_startup=[load_classifier],

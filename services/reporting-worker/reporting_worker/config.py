@@ -12,3 +12,11 @@ class ReportingSettings(KitSettings):
     # the reporting worker's own key for reading plans-api and feedback-api (plans:read,
     # feedback:read, not bound to an agency); `otklik run` mints one when it is not set
     service_api_key: str | None = Field(default=None, validation_alias="REPORTING_SERVICE_API_KEY")
+    # the dashboard's alert: CSAT of the last 24 hours this many п.п. below the 7 days before,
+    # with at least this many responses in both
+    dashboard_alert_drop_pp: float = Field(
+        default=10.0, gt=0, validation_alias="DASHBOARD_ALERT_DROP_PP"
+    )
+    dashboard_alert_min_responses: int = Field(
+        default=20, ge=1, validation_alias="DASHBOARD_ALERT_MIN_RESPONSES"
+    )

@@ -1,4 +1,4 @@
-"""The arq worker: consumes the `otklik:reporting` queue of events (and, later, report jobs)."""
+"""The arq worker: the `otklik:reporting` queue of events, report builds and the monthly cron."""
 
 import asyncio
 from typing import Any
@@ -12,11 +12,17 @@ from reporting_worker.aggregates.handlers import on_feedback_received
 from reporting_worker.classification.classifier import shared_classifier
 from reporting_worker.config import ReportingSettings
 from reporting_worker.database import CONSUMER, inbox
-from reporting_worker.directory.handlers import on_agency_upserted, on_service_upserted
+from reporting_worker.directory.handlers import (
+    on_agency_upserted,
+    on_service_upserted,
+    on_touchpoint_upserted,
+)
+from reporting_worker.reports.jobs import CRON_JOBS, FUNCTIONS, close_upstream, open_upstream
 
 HANDLERS: dict[str, Handler] = {
     "agency.upserted": on_agency_upserted,
     "service.upserted": on_service_upserted,
+    "touchpoint.upserted": on_touchpoint_upserted,
 }
 
 BATCH_HANDLERS: dict[str, BatchHandler] = {"feedback.received": on_feedback_received}
@@ -34,7 +40,10 @@ WORKER = WorkerSpec(
     inbox=inbox,
     handlers=HANDLERS,
     batch_handlers=BATCH_HANDLERS,
-    on_startup=(load_classifier,),
+    functions=FUNCTIONS,
+    cron_jobs=CRON_JOBS,
+    on_startup=(load_classifier, open_upstream),
+    on_shutdown=(close_upstream,),
 )
 
 

@@ -88,6 +88,16 @@ async def revoke_key(session: AsyncSession, key_id: uuid.UUID) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def revoke_keys_named(session: AsyncSession, name: str) -> int:
+    """Revokes every active key of that name (a service's own key, rotated at each start)."""
+    result = await session.execute(
+        update(ApiKey)
+        .where(ApiKey.name == name, ApiKey.revoked_at.is_(None))
+        .values(revoked_at=datetime.now(UTC))
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
 class KeyVerifier:
     """Verifies presented tokens; remembers good keys briefly so the hot path skips the DB.
 

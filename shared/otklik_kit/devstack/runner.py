@@ -43,6 +43,9 @@ PROGRAMS = (
     Program("reporting-jobs", ("worker",)),
 )
 MIGRATE = Program("migrate", ("migrate",))
+# the reporting worker reads plans-api and feedback-api with its own read-only key
+SERVICE_KEY_NAME = "reporting-worker"
+SERVICE_KEY_SCOPES = "plans:read,feedback:read"
 API_PORTS = tuple(p.port for p in PROGRAMS if p.port is not None)
 _WIDTH = max(len(p.name) for p in PROGRAMS)
 _output_lock = threading.Lock()
@@ -159,6 +162,8 @@ class Stack:
         if not self.stop.is_set():
             self._migrate(env)
         if not self.stop.is_set():
+            env.update(self._service_settings(env))
+        if not self.stop.is_set():
             self.children = [_spawn(program, env, self.host) for program in PROGRAMS]
             self._wait_ready()
         if not self.stop.is_set():
@@ -190,6 +195,29 @@ class Stack:
             raise StackFailed(f"migrations failed (exit {child.process.returncode}); see above")
         child.relay.join(timeout=2)
         self.children = []
+
+    def _service_settings(self, env: dict[str, str]) -> dict[str, str]:
+        """Where the reporting worker finds the other APIs, and its key for them: a fresh one
+        each run (the previous one revoked) unless REPORTING_SERVICE_API_KEY is set."""
+        settings = {
+            "PLANS_API_URL": env.get("PLANS_API_URL", f"http://{self.probe_host}:8001"),
+            "FEEDBACK_API_URL": env.get("FEEDBACK_API_URL", f"http://{self.probe_host}:8002"),
+        }
+        if env.get("REPORTING_SERVICE_API_KEY"):
+            return settings
+        rotated = subprocess.run(
+            [*CLI, "apikey", "rotate", "--name", SERVICE_KEY_NAME, "--scopes", SERVICE_KEY_SCOPES],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        if rotated.returncode != 0:
+            raise StackFailed(f"could not issue the reporting worker's key: {rotated.stderr}")
+        logger.info("issued the reporting worker's key for plans-api and feedback-api")
+        return {**settings, "REPORTING_SERVICE_API_KEY": rotated.stdout.strip().splitlines()[-1]}
 
     def _check_alive(self) -> None:
         for child in self.children:

@@ -174,3 +174,50 @@ async def latest_texts(
     for question, answer in (await session.execute(stmt)).all():
         texts[question].append(answer)
     return texts
+
+
+async def runs_open_during(
+    session: AsyncSession,
+    *,
+    agency_id: uuid.UUID | None,
+    service_ids: Sequence[uuid.UUID] | None,
+    start: datetime,
+    end: datetime,
+    limit: int,
+) -> Sequence[SurveyRun]:
+    """Runs whose days overlap [start, end): started before its end, not ended or closed before
+    its start."""
+    stmt = (
+        select(SurveyRun)
+        .where(
+            SurveyRun.starts_on < end.date(),
+            or_(SurveyRun.ends_on.is_(None), SurveyRun.ends_on >= start.date()),
+            or_(SurveyRun.closed_at.is_(None), SurveyRun.closed_at >= start),
+        )
+        .order_by(SurveyRun.starts_on, SurveyRun.id)
+        .limit(limit)
+    )
+    if agency_id is not None:
+        stmt = stmt.where(SurveyRun.agency_id == agency_id)
+    if service_ids is not None:
+        stmt = stmt.where(SurveyRun.service_id.in_(service_ids))
+    return (await session.scalars(stmt)).all()
+
+
+async def respondents_by_run(
+    session: AsyncSession,
+    run_ids: Sequence[uuid.UUID],
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> dict[uuid.UUID, int]:
+    stmt = (
+        select(SurveyResponse.run_id, func.count())
+        .where(SurveyResponse.run_id.in_(run_ids))
+        .group_by(SurveyResponse.run_id)
+    )
+    if start is not None:
+        stmt = stmt.where(SurveyResponse.submitted_at >= start)
+    if end is not None:
+        stmt = stmt.where(SurveyResponse.submitted_at < end)
+    return {run_id: int(count) for run_id, count in (await session.execute(stmt)).all()}

@@ -92,3 +92,48 @@ class SurveyResults(BaseModel):
     instrument: InstrumentSummary
     facts: SurveyFacts
     questions: list[QuestionResult]
+
+
+class RunPeriodFacts(BaseModel):
+    run_id: uuid.UUID
+    title: str
+    agency_id: uuid.UUID
+    service_id: uuid.UUID | None
+    facts: SurveyFacts = Field(description="The run's own facts: its dates, all its respondents")
+    respondents_in_period: int = Field(description="Responses submitted within the period")
+
+
+class SurveyPeriodFacts(BaseModel):
+    """The runs that were open during a period, with their facts: a monthly report's section."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "date_from": "2026-11-01",
+                    "date_to": "2026-11-30",
+                    "runs": [
+                        {
+                            "run_id": "0193a1b2-4444-7e5f-8a9b-0c1d2e3f4a5b",
+                            "title": "Мониторинг удовлетворенности",
+                            "agency_id": "0193a1b2-0000-7e5f-8a9b-0c1d2e3f4a5b",
+                            "service_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b",
+                            "facts": {
+                                "link": "https://feedback.example.ru/api/v1/public/surveys/Zq3…",
+                                "start_date": "2026-10-15",
+                                "end_date": "2026-12-01",
+                                "respondents": 412,
+                                "instrument": "Анкета «Удовлетворенность государственной "
+                                "услугой (внешние клиенты)», вопросов: 8",
+                            },
+                            "respondents_in_period": 380,
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
+    date_from: date
+    date_to: date
+    runs: list[RunPeriodFacts]

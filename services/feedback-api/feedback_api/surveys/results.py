@@ -95,7 +95,7 @@ def _question_result(
     )
 
 
-def _period_end(run: SurveyRun, today: date) -> date:
+def period_end(run: SurveyRun, today: date) -> date:
     if run.closed_at is not None:
         end = run.closed_at.astimezone(MOSCOW).date()
     elif run.ends_on is not None and run.ends_on < today:
@@ -105,7 +105,7 @@ def _period_end(run: SurveyRun, today: date) -> date:
     return max(end, run.starts_on)
 
 
-def _instrument_label(instrument: Instrument) -> str:
+def instrument_label(instrument: Instrument) -> str:
     parts = [f"Анкета «{instrument.title}»"]
     if instrument.methodology_form:
         parts.append(instrument.methodology_form)
@@ -143,9 +143,9 @@ async def run_results(
     facts = SurveyFacts(
         link=link_template.replace("{token}", run.token),
         start_date=run.starts_on,
-        end_date=_period_end(run, today),
+        end_date=period_end(run, today),
         respondents=respondents,
-        instrument=_instrument_label(instrument),
+        instrument=instrument_label(instrument),
     )
     summary = InstrumentSummary(
         question_count=len(instrument.questions),

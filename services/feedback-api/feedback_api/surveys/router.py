@@ -1,10 +1,12 @@
 import uuid
+from datetime import date, timedelta
+from typing import Annotated
 
-from fastapi import Request, status
+from fastapi import Query, Request, status
 
 from feedback_api.config import FeedbackSettings
-from feedback_api.surveys import results, service
-from feedback_api.surveys.result_schemas import SurveyResults
+from feedback_api.surveys import facts, results, service
+from feedback_api.surveys.result_schemas import SurveyPeriodFacts, SurveyResults
 from feedback_api.surveys.schemas import (
     RunStatus,
     SurveyRunCreate,
@@ -21,6 +23,7 @@ from otklik_kit.problems import problem_responses
 from otklik_kit.routing import api_router
 
 router = api_router("surveys", tag="surveys")
+MAX_PERIOD_DAYS = 366
 
 
 @router.get("/templates", operation_id="list_survey_templates", summary="List survey templates")
@@ -145,8 +148,52 @@ async def get_survey_results(
 ) -> SurveyResults:
     """Respondents, dates and per-question aggregates, with the `facts` a monthly report and a
     plan's survey control point need: link, dates, respondents, instrument."""
+    return await results.run_results(
+        session, principal, run_id, link_template=_link_template(request)
+    )
+
+
+def _link_template(request: Request) -> str:
     settings: FeedbackSettings = request.app.state.settings
-    link_template = settings.survey_link_template or (
+    return settings.survey_link_template or (
         str(request.base_url).rstrip("/") + service.public_path("{token}")
     )
-    return await results.run_results(session, principal, run_id, link_template=link_template)
+
+
+@router.get(
+    "/facts",
+    operation_id="get_survey_period_facts",
+    summary="Survey facts of a period",
+    responses=problem_responses(422),
+)
+async def get_survey_period_facts(
+    request: Request,
+    session: DbSession,
+    principal: FeedbackReader,
+    date_from: date,
+    date_to: date,
+    agency_id: uuid.UUID | None = None,
+    service_id: Annotated[
+        list[uuid.UUID] | None,
+        Query(max_length=500, description="Repeat for several services"),
+    ] = None,
+) -> SurveyPeriodFacts:
+    """The runs open during `date_from`..`date_to` (Moscow days) of the agency or services,
+    each with its link, dates, instrument, respondents in all and within the period."""
+    if date_to < date_from:
+        raise UnprocessableEntity.for_field(
+            "date_to", "date_to is before date_from", location="query"
+        )
+    if date_to - date_from > timedelta(days=MAX_PERIOD_DAYS):
+        raise UnprocessableEntity.for_field(
+            "date_to", f"The period is longer than {MAX_PERIOD_DAYS} days", location="query"
+        )
+    return await facts.period_facts(
+        session,
+        principal,
+        agency_id=agency_id,
+        service_ids=service_id or None,
+        date_from=date_from,
+        date_to=date_to,
+        link_template=_link_template(request),
+    )

@@ -1,4 +1,5 @@
-"""A full resync of the catalog copies other services keep: every agency and service published
+"""A full resync of the catalog copies other services keep: every agency, service and touchpoint
+published
 again as a fresh event. Consumers upsert, so a replay changes nothing that was already right."""
 
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from plans_api.agencies.service import agency_event
 from plans_api.catalog.models import StateService
 from plans_api.catalog.service import service_event
 from plans_api.database import outbox
+from plans_api.touchpoints.models import Touchpoint
+from plans_api.touchpoints.service import touchpoint_event
 
 CHUNK = 500
 
@@ -21,6 +24,7 @@ CHUNK = 500
 class Republished:
     agencies: int
     services: int
+    touchpoints: int
 
 
 async def republish_catalog(session: AsyncSession) -> Republished:
@@ -37,4 +41,15 @@ async def republish_catalog(session: AsyncSession) -> Republished:
     async for partition in (await session.stream_scalars(query)).partitions(CHUNK):
         await publish(session, outbox, *map(service_event, partition))
         services += len(partition)
-    return Republished(agencies=len(agencies), services=services)
+    touchpoints = 0
+    query_touchpoints = (
+        select(Touchpoint)
+        .options(selectinload(Touchpoint.services))
+        .order_by(Touchpoint.id)
+        .execution_options(yield_per=CHUNK)
+    )
+    stream = await session.stream_scalars(query_touchpoints)
+    async for registry_part in stream.partitions(CHUNK):
+        await publish(session, outbox, *map(touchpoint_event, registry_part))
+        touchpoints += len(registry_part)
+    return Republished(agencies=len(agencies), services=services, touchpoints=touchpoints)

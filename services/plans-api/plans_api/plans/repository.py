@@ -54,3 +54,25 @@ async def next_revision_number(session: AsyncSession, plan_id: uuid.UUID) -> int
         select(func.max(PlanRevision.number)).where(PlanRevision.plan_id == plan_id)
     )
     return (current or 0) + 1
+
+
+async def tracked(
+    session: AsyncSession,
+    *,
+    agency_id: uuid.UUID | None,
+    service_ids: Sequence[uuid.UUID] | None,
+    limit: int,
+) -> Sequence[Plan]:
+    """Approved and completed plans (drafts are not tracked), oldest first."""
+    stmt = (
+        select(Plan)
+        .options(*_FULL)
+        .where(Plan.status != PlanStatus.DRAFT)
+        .order_by(Plan.created_at, Plan.id)
+        .limit(limit)
+    )
+    if agency_id is not None:
+        stmt = stmt.where(Plan.agency_id == agency_id)
+    if service_ids is not None:
+        stmt = stmt.where(Plan.service_id.in_(service_ids))
+    return (await session.scalars(stmt)).all()

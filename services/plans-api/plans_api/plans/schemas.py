@@ -296,3 +296,47 @@ class AgencyPlanProgress(BaseModel):
     plans_by_status: dict[PlanStatus, int]
     counts: ProgressCounts
     overdue: list[OverdueItem]
+
+
+class TrackedPlanProgress(BaseModel):
+    plan_id: uuid.UUID
+    agency_id: uuid.UUID
+    service_id: uuid.UUID
+    title: str
+    status: PlanStatus
+    counts: ProgressCounts
+    overdue: list[OverdueItem]
+
+
+class PlansProgress(BaseModel):
+    """Progress of the tracked plans of some services or of an agency, as of a date."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "as_of": "2026-12-01",
+                    "plans": [
+                        {
+                            "plan_id": "0193a1b2-3333-7e5f-8a9b-0c1d2e3f4a5b",
+                            "agency_id": "0193a1b2-0000-7e5f-8a9b-0c1d2e3f4a5b",
+                            "service_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b",
+                            "title": "План мероприятий по оптимизации предоставления услуги",
+                            "status": "approved",
+                            "counts": {
+                                "items": 7,
+                                "not_started": 1,
+                                "in_progress": 2,
+                                "done": 3,
+                                "overdue": 1,
+                            },
+                            "overdue": [],
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
+    as_of: date
+    plans: list[TrackedPlanProgress] = Field(description="Approved and completed plans")

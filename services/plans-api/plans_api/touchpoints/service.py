@@ -81,8 +81,7 @@ async def registry(
     return agency, await repository.search(session, scoped)
 
 
-async def _publish(session: AsyncSession, touchpoint: Touchpoint, *, deleted: bool = False) -> None:
-    """feedback-api checks feedback against its copy of the registry; reporting names them."""
+def touchpoint_event(touchpoint: Touchpoint, *, deleted: bool = False) -> TouchpointUpserted:
     payload = TouchpointPayload(
         touchpoint_id=touchpoint.id,
         agency_id=touchpoint.agency_id,
@@ -92,8 +91,12 @@ async def _publish(session: AsyncSession, touchpoint: Touchpoint, *, deleted: bo
         service_ids=touchpoint.service_ids,
         deleted=deleted,
     )
-    event = TouchpointUpserted(**new_event_fields(PRODUCER), payload=payload)
-    await publish(session, outbox, event)
+    return TouchpointUpserted(**new_event_fields(PRODUCER), payload=payload)
+
+
+async def _publish(session: AsyncSession, touchpoint: Touchpoint, *, deleted: bool = False) -> None:
+    """feedback-api checks feedback against its copy of the registry; reporting names them."""
+    await publish(session, outbox, touchpoint_event(touchpoint, deleted=deleted))
 
 
 async def create_touchpoint(

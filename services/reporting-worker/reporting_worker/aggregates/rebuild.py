@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from otklik_kit.events.publisher import publish
 from otklik_shared.events import FeedbackPayload
 from reporting_worker.aggregates.counting import MOSCOW, Totals, add_to_aggregates, count, merge
+from reporting_worker.aggregates.hourly import add_to_hourly
 from reporting_worker.aggregates.models import FeedbackCategoryDaily, FeedbackDaily
 from reporting_worker.classification.classifier import shared_classifier
 from reporting_worker.classification.models import CommentQuote
@@ -84,6 +85,8 @@ async def rebuild_aggregates(
             merge(category_totals, count_categories(page, classified))
             quotes.add(page, classified)
             newly = await _mark_applied(session, page)
+            # hourly counts are not rebuilt; those records will not be counted live any more
+            await add_to_hourly(session, [f for f in page if f.feedback_id in newly])
             # their events will now be dropped as repeats: the classifications go from here
             await publish(
                 session,

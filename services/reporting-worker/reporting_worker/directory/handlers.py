@@ -3,8 +3,8 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.events.copies import upsert_if_newer
-from otklik_shared.events import AgencyUpserted, ServiceUpserted
-from reporting_worker.directory.models import KnownAgency, KnownService
+from otklik_shared.events import AgencyUpserted, ServiceUpserted, TouchpointUpserted
+from reporting_worker.directory.models import KnownAgency, KnownService, KnownTouchpoint
 
 
 async def on_agency_upserted(session: AsyncSession, event: AgencyUpserted) -> None:
@@ -38,4 +38,23 @@ async def on_service_upserted(session: AsyncSession, event: ServiceUpserted) -> 
         p.service_id,
         values,
         on_update={"revision": KnownService.revision + 1},
+    )
+
+
+async def on_touchpoint_upserted(session: AsyncSession, event: TouchpointUpserted) -> None:
+    p = event.payload
+    values = {
+        "agency_id": p.agency_id,
+        "name": p.name,
+        "kind": p.kind.value,
+        "is_digital": p.is_digital,
+        "deleted": p.deleted,
+        "source_event_at": event.occurred_at,
+    }
+    await upsert_if_newer(
+        session,
+        KnownTouchpoint,
+        p.touchpoint_id,
+        values,
+        on_update={"revision": KnownTouchpoint.revision + 1},
     )

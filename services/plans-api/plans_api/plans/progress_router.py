@@ -1,0 +1,66 @@
+"""Progress of many plans at once: what a monthly report of a service, an agency or a life
+situation reads (the reporting worker calls it over this contract)."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import Query
+
+from otklik_kit.auth.dependencies import PlansReader
+from otklik_kit.db import DbSession
+from otklik_kit.errors import UnprocessableEntity
+from otklik_kit.problems import problem_responses
+from otklik_kit.routing import api_router
+from plans_api.plans import repository
+from plans_api.plans.progress import overdue_items
+from plans_api.plans.schemas import PlansProgress, TrackedPlanProgress
+from plans_api.plans.status import progress, today
+
+router = api_router("plan-progress", tag="plans")
+MAX_SERVICES = 500
+MAX_PLANS = 5000
+
+
+@router.get(
+    "",
+    operation_id="get_plans_progress",
+    summary="Progress of the tracked plans of services or an agency",
+    responses=problem_responses(422),
+)
+async def get_plans_progress(
+    session: DbSession,
+    principal: PlansReader,
+    agency_id: uuid.UUID | None = None,
+    service_id: Annotated[
+        list[uuid.UUID] | None,
+        Query(max_length=MAX_SERVICES, description="Repeat for several services"),
+    ] = None,
+) -> PlansProgress:
+    """Approved and completed plans of the given services (and/or agency): item counts by
+    status and the overdue items. An agency-bound key sees its own agency's plans only."""
+    if agency_id is None and not service_id and principal.agency_id is None:
+        raise UnprocessableEntity.for_field(
+            "service_id", "Give agency_id or at least one service_id", location="query"
+        )
+    visible, agency_id = principal.listing_agency(agency_id)
+    as_of = today()
+    if not visible:
+        return PlansProgress(as_of=as_of, plans=[])
+    plans = await repository.tracked(
+        session, agency_id=agency_id, service_ids=service_id or None, limit=MAX_PLANS
+    )
+    return PlansProgress(
+        as_of=as_of,
+        plans=[
+            TrackedPlanProgress(
+                plan_id=plan.id,
+                agency_id=plan.agency_id,
+                service_id=plan.service_id,
+                title=plan.title,
+                status=plan.status,
+                counts=progress(plan.rows, as_of),
+                overdue=overdue_items(plan, as_of),
+            )
+            for plan in plans
+        ],
+    )

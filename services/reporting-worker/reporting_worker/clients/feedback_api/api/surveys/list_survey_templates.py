@@ -1,0 +1,202 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.survey_template_list import SurveyTemplateList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    agency_id: None | Unset | UUID = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_agency_id: None | str | Unset
+    if isinstance(agency_id, Unset):
+        json_agency_id = UNSET
+    elif isinstance(agency_id, UUID):
+        json_agency_id = str(agency_id)
+    else:
+        json_agency_id = agency_id
+    params["agency_id"] = json_agency_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/surveys/templates",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | SurveyTemplateList | None:
+    if response.status_code == 200:
+        response_200 = SurveyTemplateList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SurveyTemplateList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    agency_id: None | Unset | UUID = UNSET,
+) -> Response[Problem | SurveyTemplateList]:
+    """List survey templates
+
+     The built-in templates, then the agency's own (a key bound to an agency: its own).
+
+    Args:
+        agency_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SurveyTemplateList]
+    """
+
+    kwargs = _get_kwargs(
+        agency_id=agency_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    agency_id: None | Unset | UUID = UNSET,
+) -> Problem | SurveyTemplateList | None:
+    """List survey templates
+
+     The built-in templates, then the agency's own (a key bound to an agency: its own).
+
+    Args:
+        agency_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SurveyTemplateList
+    """
+
+    return sync_detailed(
+        client=client,
+        agency_id=agency_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    agency_id: None | Unset | UUID = UNSET,
+) -> Response[Problem | SurveyTemplateList]:
+    """List survey templates
+
+     The built-in templates, then the agency's own (a key bound to an agency: its own).
+
+    Args:
+        agency_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SurveyTemplateList]
+    """
+
+    kwargs = _get_kwargs(
+        agency_id=agency_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    agency_id: None | Unset | UUID = UNSET,
+) -> Problem | SurveyTemplateList | None:
+    """List survey templates
+
+     The built-in templates, then the agency's own (a key bound to an agency: its own).
+
+    Args:
+        agency_id (None | Unset | UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SurveyTemplateList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            agency_id=agency_id,
+        )
+    ).parsed

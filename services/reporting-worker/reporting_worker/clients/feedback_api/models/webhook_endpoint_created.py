@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="WebhookEndpointCreated")
+
+
+@_attrs_define
+class WebhookEndpointCreated:
+    """
+    Attributes:
+        url (str):
+        active (bool):
+        created_at (datetime.datetime):
+        updated_at (datetime.datetime):
+        secret (str): The signing secret, shown once: keep it to verify `X-Otklik-Signature`; registering again replaces
+            it
+    """
+
+    url: str
+    active: bool
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    secret: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        url = self.url
+
+        active = self.active
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        secret = self.secret
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "url": url,
+                "active": active,
+                "created_at": created_at,
+                "updated_at": updated_at,
+                "secret": secret,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        url = d.pop("url")
+
+        active = d.pop("active")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        secret = d.pop("secret")
+
+        webhook_endpoint_created = cls(
+            url=url,
+            active=active,
+            created_at=created_at,
+            updated_at=updated_at,
+            secret=secret,
+        )
+
+        webhook_endpoint_created.additional_properties = d
+        return webhook_endpoint_created
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class PlanRowReadKind(StrEnum):
+    GROUP = "group"
+    ITEM = "item"
+    SECTION = "section"
+
+    def __str__(self) -> str:
+        return str(self.value)
