@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         if "ingest" in parts:
             rows += run_ingest(args, workdir)
         if "reports" in parts:
-            rows += reports.run(server_url(), rows=args.rows)
+            rows += reports.run(server_url(), rows=args.rows, workdir=workdir)
         if "classifier" in parts:
             rows += classifier.run()
     elapsed = time.monotonic() - started
