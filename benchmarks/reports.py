@@ -295,7 +295,7 @@ async def _generate(url: str, shape: Shape) -> float:
         )
         await connection.execute(QUOTES)
         await connection.execute("ANALYZE")
-        await _check_against_the_worker(connection)
+        await _check_against_the_worker(connection, shape.rows)
         await connection.execute("CREATE TABLE public.bench_dataset (shape text)")
         await connection.execute(
             "INSERT INTO public.bench_dataset VALUES ($1)", json.dumps(shape.marker)
@@ -305,11 +305,18 @@ async def _generate(url: str, shape: Shape) -> float:
     return time.perf_counter() - started
 
 
-async def _check_against_the_worker(connection: asyncpg.Connection, sample: int = 3000) -> None:
+async def _check_against_the_worker(
+    connection: asyncpg.Connection, total: int, sample: int = 3000
+) -> None:
     """The SQL counting equals the worker's own counting code on a sample of the rows."""
+    percent = min(100.0, 300.0 * sample / max(total, 1))
     rows = await connection.fetch(
-        "SELECT * FROM feedback.feedback TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT $1", sample
+        f"SELECT * FROM feedback.feedback TABLESAMPLE SYSTEM ({percent:.4f}) REPEATABLE (7) "
+        "LIMIT $1",
+        sample,
     )
+    if not rows:
+        raise RuntimeError("no rows sampled to check the aggregation against")
     ids = [r["id"] for r in rows]
     payloads: list[FeedbackPayload] = []
     classified: dict[uuid.UUID, _Classified] = {}
