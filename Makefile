@@ -6,7 +6,7 @@ FUZZ_EXAMPLES ?= 100
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test chaos lint format migrate openapi clients fuzz demo lock clean
+.PHONY: help install run test chaos lint format migrate openapi clients fuzz demo bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ fuzz: $(STAMP) ## schemathesis over every operation of the three specs (FUZZ_EXA
 DEMO_FEEDBACK ?= 300000
 demo: $(STAMP) ## fill the running `make run` with a demo region and its reports (DEMO_FEEDBACK=300000)
 	$(BIN)/otklik demo --feedback $(DEMO_FEEDBACK)
+
+bench: $(STAMP) ## benchmarks against same-run references -> docs/BENCHMARKS.md (BENCH_ARGS="--help")
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 lock: ## re-pin requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
