@@ -208,6 +208,12 @@ def _run(args: argparse.Namespace) -> int:
     return run_stack(data_dir=Path(args.data_dir).resolve())
 
 
+def _demo(args: argparse.Namespace) -> int:
+    from otklik_kit.demo.command import run_command
+
+    return run_command(args)
+
+
 def _openapi(args: argparse.Namespace) -> int:
     out = Path(args.root)
     for entry in SERVICES.values():
@@ -280,6 +286,16 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="the whole system locally (embedded DB and Redis)")
     run.add_argument("--data-dir", default=".otklik")
     run.set_defaults(handler=_run)
+
+    from otklik_kit.demo.command import add_arguments as add_demo_arguments
+
+    demo = commands.add_parser(
+        "demo",
+        help="fill a running system with a demo region through its public APIs: agencies, "
+        "services, touchpoints, checklists and plans, surveys, months of feedback, reports",
+    )
+    add_demo_arguments(demo)
+    demo.set_defaults(handler=_demo)
 
     openapi = commands.add_parser("openapi", help="write services/<name>/openapi.json")
     openapi.add_argument("--root", default=".")

@@ -10,7 +10,7 @@ from feedback_api.catalog.handlers import (
     on_touchpoint_upserted,
 )
 from feedback_api.database import CONSUMER, inbox
-from feedback_api.feedback.classification import on_feedback_classified
+from feedback_api.feedback.classification import on_feedbacks_classified
 from feedback_api.maintenance import (
     ensure_partitions_job,
     expire_contacts_job,
@@ -23,16 +23,17 @@ from feedback_api.webhooks.delivery import (
     open_http_client,
 )
 from feedback_api.webhooks.housekeeping import prune_webhook_history_job
-from otklik_kit.events.consumer import Handler
+from otklik_kit.events.consumer import BatchHandler, Handler
 from otklik_kit.events.worker import WorkerSpec
 
 HANDLERS: dict[str, Handler] = {
     "agency.upserted": on_agency_upserted,
     "service.upserted": on_service_upserted,
     "touchpoint.upserted": on_touchpoint_upserted,
-    "feedback.classified": on_feedback_classified,
     "feedback.answered": on_feedback_answered,
 }
+# classifications come in batches of hundreds: applied together, in one transaction
+BATCH_HANDLERS: dict[str, BatchHandler] = {"feedback.classified": on_feedbacks_classified}
 
 MAINTENANCE = (
     func(expire_contacts_job, name="feedback.expire_contacts", max_tries=3, timeout=600),
@@ -45,6 +46,7 @@ WORKER = WorkerSpec(
     consumer=CONSUMER,
     inbox=inbox,
     handlers=HANDLERS,
+    batch_handlers=BATCH_HANDLERS,
     functions=MAINTENANCE,
     cron_jobs=(
         # every replica runs the worker: arq's cron job ids make each run happen once

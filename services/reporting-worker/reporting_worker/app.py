@@ -1,6 +1,7 @@
 from fastapi import FastAPI
 
 from otklik_kit.app import ServiceSpec, create_service_app
+from reporting_worker.aggregates.router import router as aggregates_router
 from reporting_worker.classification.router import CLASSIFY_PATH, load_classifier
 from reporting_worker.classification.router import router as classification_router
 from reporting_worker.config import ReportingSettings
@@ -21,6 +22,7 @@ Errors are RFC 9457 `application/problem+json`.
 TAGS = [
     {"name": "reports", "description": "Monthly analytical reports with the pain map"},
     {"name": "dashboard", "description": "Real-time monitoring of the last 24 hours"},
+    {"name": "aggregates", "description": "What the live aggregates hold"},
     {"name": "classification", "description": "Pain categories and sentiment of comments"},
     {"name": "directory", "description": "The worker's copy of the catalog"},
     {"name": "operations", "description": "Health, readiness and metrics"},
@@ -37,6 +39,7 @@ def create_app(settings: ReportingSettings | None = None) -> FastAPI:
             reports_router,
             report_export_router,
             dashboard_router,
+            aggregates_router,
             directory_router,
             classification_router,
         ],

@@ -65,13 +65,15 @@ class EventConsumer:
         event_type = events[0].type
         handler = self._batch_handlers[event_type]
         async with self._sessionmaker() as session, session.begin():
+            # rows as parameters, not .values(): the statement is compiled once and cached,
+            # where a VALUES list of a different length costs a fresh compile every time
             claimed = set(
                 (
                     await session.scalars(
                         insert(self._inbox)
-                        .values([{"event_id": e.id, "type": e.type} for e in events])
                         .on_conflict_do_nothing(index_elements=["event_id"])
-                        .returning(self._inbox.c.event_id)
+                        .returning(self._inbox.c.event_id),
+                        [{"event_id": e.id, "type": e.type} for e in events],
                     )
                 ).all()
             )

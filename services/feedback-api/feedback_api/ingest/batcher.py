@@ -11,24 +11,16 @@ import logging
 import uuid
 from collections.abc import Sequence
 
-import asyncpg
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from feedback_api.crypto import SecretBox
 from feedback_api.ingest.batch_writer import BatchWriter
+from feedback_api.ingest.connections import OUTAGES
 from feedback_api.ingest.submission import Outcome, Submission
 from otklik_kit.errors import ServiceUnavailable
 from otklik_kit.observability.metrics import INGEST_BATCH_SIZE
 
 logger = logging.getLogger("otklik.ingest")
-
-# the database went away under a batch: answer 503, the client retries (nothing was committed)
-OUTAGES = (
-    asyncpg.PostgresConnectionError,
-    asyncpg.exceptions.OperatorInterventionError,
-    asyncpg.InterfaceError,
-    OSError,
-)
 
 
 class IngestBatcher:
@@ -66,6 +58,7 @@ class IngestBatcher:
         if self._loop_task is not None:
             self._loop_task.cancel()
             await asyncio.gather(self._loop_task, return_exceptions=True)
+        await self._writer.close()
 
     def in_flight(self, submission: Submission) -> bool:
         """Whether another submission with the same idempotency key is being written."""
@@ -101,6 +94,7 @@ class IngestBatcher:
         try:
             outcomes = await self._writer.write(batch)
         except OUTAGES as exc:
+            # the database went away under the batch: 503, nothing was committed
             logger.warning("ingest batch not written: %s", type(exc).__name__)
             failure = Outcome(error=ServiceUnavailable("The database is unreachable; retry later"))
             outcomes = [failure] * len(batch)

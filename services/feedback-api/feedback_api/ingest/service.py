@@ -17,6 +17,8 @@ from otklik_kit.observability.metrics import INGEST_ACCEPTED
 from otklik_kit.problems import field_errors
 from otklik_shared.problem import Problem
 
+ACCEPTED = {label: INGEST_ACCEPTED.labels(label) for label in ("created", "replayed", "rejected")}
+
 
 def request_hash(data: FeedbackCreate) -> str:
     body = data.model_dump(mode="json", exclude={"idempotency_key"})
@@ -62,10 +64,13 @@ async def _outcomes(batcher: IngestBatcher, submissions: list[Submission]) -> li
         else:
             early[index] = outcome
     # shielded: a client that hangs up does not cancel the write it already joined
-    written = iter(await asyncio.shield(asyncio.gather(*(s.future for s in queued))))
+    if len(queued) == 1:
+        written = iter([await asyncio.shield(queued[0].future)])
+    else:
+        written = iter(await asyncio.shield(asyncio.gather(*(s.future for s in queued))))
     outcomes = [early[i] if i in early else next(written) for i in range(len(submissions))]
     for outcome in outcomes:
-        INGEST_ACCEPTED.labels(_label(outcome)).inc()
+        ACCEPTED[_label(outcome)].inc()
     return outcomes
 
 

@@ -38,7 +38,6 @@ def aggregate_key(feedback: FeedbackPayload) -> Key:
 
 
 Totals = dict[tuple[Any, ...], list[int]]
-CHUNK_ROWS = 1000
 
 
 def count(
@@ -80,14 +79,17 @@ async def add_counts(
         {**dict(zip(key_columns, key, strict=True)), **dict(zip(counters, values, strict=True))}
         for key, values in sorted(totals.items(), key=lambda item: tuple(map(str, item[0])))
     ]
-    # chunks stay under the 32 767 parameters a statement can carry
-    for start in range(0, len(rows), CHUNK_ROWS):
-        statement = insert(model).values(rows[start : start + CHUNK_ROWS])
-        statement = statement.on_conflict_do_update(
-            index_elements=list(key_columns),
-            set_={name: getattr(model, name) + statement.excluded[name] for name in counters},
-        )
-        await session.execute(statement)
+    if not rows:
+        return
+    # the rows as parameters of one cached statement (SQLAlchemy sends them as multi-row
+    # INSERTs in order), not a VALUES list compiled anew for every batch
+    table: Any = model.__table__
+    statement = insert(table)
+    statement = statement.on_conflict_do_update(
+        index_elements=list(key_columns),
+        set_={name: table.c[name] + statement.excluded[name] for name in counters},
+    )
+    await session.execute(statement, rows)
 
 
 async def add_to_aggregates(session: AsyncSession, totals: Totals) -> None:

@@ -166,9 +166,9 @@ def _quote_row(feedback: FeedbackPayload, key: Key, result: Classification) -> d
 
 
 async def keep_quotes(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    for start in range(0, len(rows), 1000):
-        chunk = rows[start : start + 1000]
-        await session.execute(insert(CommentQuote).values(chunk).on_conflict_do_nothing())
+    if rows:
+        table: Any = CommentQuote.__table__
+        await session.execute(insert(table).on_conflict_do_nothing(), rows)
 
 
 async def _quotes_kept(session: AsyncSession, keys: list[Key]) -> dict[Key, int]:
