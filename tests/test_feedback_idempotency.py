@@ -115,11 +115,12 @@ async def test_a_concurrent_post_with_another_body_is_a_409_then_a_422(
 async def test_a_post_waiting_on_a_rejected_one_with_its_key_gets_in_on_retry(
     feedback: httpx.AsyncClient, catalog: Catalog, portal: dict[str, str]
 ) -> None:
+    body = feedback_body(catalog)
     invalid, valid = await asyncio.gather(
         post(feedback, portal, feedback_body(catalog, stage="payment"), "wait-for-me"),
-        post(feedback, portal, feedback_body(catalog), "wait-for-me"),
+        post(feedback, portal, body, "wait-for-me"),
     )
-    retried = await post(feedback, portal, feedback_body(catalog), "wait-for-me")
+    retried = await post(feedback, portal, body, "wait-for-me")
 
     # whichever went first, the valid body is never told its key was used by another body
     assert {invalid.status_code, valid.status_code} in ({422, 409}, {409, 201})

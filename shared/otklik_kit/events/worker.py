@@ -35,6 +35,9 @@ logger = logging.getLogger("otklik.worker")
 
 EVENT_RESULT_KEEP_SECONDS = 24 * 3600
 DELIVER_TIMEOUT_MARGIN_SECONDS = 5
+# a batch that fails for a transient reason (its database away) is retried about once a minute
+# for some 16 hours: a batch arq gives up on is never applied (an undecodable one fails at once)
+EVENT_MAX_TRIES = 1000
 ContextHook = Callable[[dict[str, Any]], Awaitable[None]]
 
 
@@ -93,7 +96,7 @@ def build_worker(
                 func(
                     consumer.deliver,
                     name=EVENTS_JOB,
-                    max_tries=10,
+                    max_tries=EVENT_MAX_TRIES,
                     # arq's own limit fails a job for good: the consumer's limit, a little shorter,
                     # turns a slow batch into a retry first
                     timeout=settings.events_job_timeout_seconds + DELIVER_TIMEOUT_MARGIN_SECONDS,
