@@ -2,10 +2,11 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+FUZZ_EXAMPLES ?= 100
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate openapi clients demo lock clean
+.PHONY: help install run test chaos lint format migrate openapi clients fuzz demo bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,8 +23,11 @@ install: $(STAMP) ## create .venv and install the locked dependencies
 run: $(STAMP) ## the whole system: DB, Redis, migrations, three APIs and the worker (Ctrl-C stops)
 	$(BIN)/otklik run
 
-test: $(STAMP) ## the test suite against real PostgreSQL and Redis
+test: $(STAMP) ## the test suite against real PostgreSQL and Redis, the fault tests included
 	$(BIN)/pytest
+
+chaos: $(STAMP) ## every fault test: real processes, signals, outages; prints each test's figures
+	$(BIN)/pytest tests/chaos -m chaos -s
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy --strict
 	$(BIN)/ruff check .
@@ -48,14 +52,20 @@ clients: $(STAMP) ## regenerate the reporting worker's clients of plans-api and 
 	for name in plans-api feedback-api; do \
 	  $(BIN)/openapi-python-client generate --path services/$$name/openapi.json --meta none \
 	    --output-path $(CLIENTS)/$$(echo $$name | tr - _) --overwrite \
-	    --config $(CLIENTS)/openapi-client.yaml >/dev/null || exit 1; \
+	    --config services/openapi-python-client.yaml >/dev/null || exit 1; \
 	done
 	$(BIN)/ruff check --isolated $(CLIENT_FIXES) --fix-only --quiet $(CLIENTS)
 	$(BIN)/ruff format --isolated --line-length 100 --quiet $(CLIENTS)
 
+fuzz: $(STAMP) ## schemathesis over every operation of the three specs (FUZZ_EXAMPLES per operation)
+	OTKLIK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) OTKLIK_FUZZ_RANDOM=1 $(BIN)/pytest tests/test_fuzz.py -q
+
 DEMO_FEEDBACK ?= 300000
 demo: $(STAMP) ## fill the running `make run` with a demo region and its reports (DEMO_FEEDBACK=300000)
 	$(BIN)/otklik demo --feedback $(DEMO_FEEDBACK)
+
+bench: $(STAMP) ## benchmarks against same-run references -> docs/BENCHMARKS.md (BENCH_ARGS="--help")
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 lock: ## re-pin requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock

@@ -11,6 +11,7 @@ import itertools
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -106,7 +107,10 @@ class Page:
 def chromium_page() -> Iterator[Page]:
     """A fresh headless Chromium (its own profile, no network beyond the page) with one tab."""
     binary = require_tool(*CHROMIUM_NAMES)
-    with tempfile.TemporaryDirectory(prefix="otklik-chromium-") as profile:
+    # Chromium's helper processes may still write to the profile as the browser exits
+    with tempfile.TemporaryDirectory(
+        prefix="otklik-chromium-", ignore_cleanup_errors=True
+    ) as profile:
         process = subprocess.Popen(
             [
                 binary,
@@ -122,13 +126,18 @@ def chromium_page() -> Iterator[Page]:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         try:
             with connect(_page_socket_url(Path(profile), process), max_size=None) as socket:
                 yield Page(socket, itertools.count(1))
         finally:
-            process.terminate()
+            # the whole group: the browser and its helpers, none left writing to the profile
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=START_TIMEOUT_SECONDS)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
 
 
 def _page_socket_url(profile: Path, process: subprocess.Popen[bytes]) -> str:

@@ -88,7 +88,7 @@ async def test_register_number_is_unique(
     assert again.status_code == 409
 
 
-async def test_services_are_grouped_by_life_situation_and_searchable(
+async def test_services_are_grouped_by_life_situation_and_searchable_by_text_and_stage(
     plans: httpx.AsyncClient, admin_headers: dict[str, str]
 ) -> None:
     agency = await create_agency(plans, admin_headers)
@@ -106,10 +106,17 @@ async def test_services_are_grouped_by_life_situation_and_searchable(
         "/api/v1/services", params={"life_situation_id": birth.json()["id"]}, headers=admin_headers
     )
     by_text = await plans.get("/api/v1/services", params={"q": "охотничь"}, headers=admin_headers)
+    hunting = await create_service(
+        plans, admin_headers, agency, title="Выдача разрешения на добычу", stages=["payment"]
+    )
+    by_stage = await plans.get(
+        "/api/v1/services", params={"stage": "payment"}, headers=admin_headers
+    )
 
     assert [s["id"] for s in by_situation.json()["items"]] == [payment["id"]]
     assert payment["life_situations"][0]["code"] == "birth_of_child"
     assert [s["title"] for s in by_text.json()["items"]] == ["Выдача охотничьего билета"]
+    assert [s["id"] for s in by_stage.json()["items"]] == [hunting["id"]]
 
 
 async def test_changing_stages_and_retiring(

@@ -1,16 +1,13 @@
 """The committed OpenAPI contracts are what the code serves, and each is client-ready."""
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from otklik_kit.cli import _import
 from otklik_kit.services import SERVICES
-
-REPO = Path(__file__).resolve().parents[1]
-METHODS = {"get", "post", "put", "patch", "delete"}
+from tests.spec_helpers import REPO, spec_operations
 
 
 def live_spec(name: str) -> dict[str, Any]:
@@ -21,12 +18,7 @@ def live_spec(name: str) -> dict[str, Any]:
 
 
 def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
-    return [
-        (path, method, operation)
-        for path, item in spec["paths"].items()
-        for method, operation in item.items()
-        if method in METHODS
-    ]
+    return [(op.path, op.method, op.spec) for op in spec_operations("", spec)]
 
 
 @pytest.mark.parametrize("name", sorted(SERVICES))
@@ -59,3 +51,33 @@ def test_only_public_routes_go_without_an_api_key(name: str) -> None:
         if path.startswith("/api/"):
             public = path.startswith("/api/v1/public/")
             assert bool(op.get("security")) != public, f"{method} {path}"
+
+
+@pytest.mark.parametrize("name", sorted(SERVICES))
+def test_every_secured_operation_names_its_scopes(name: str) -> None:
+    for path, method, op in operations(live_spec(name)):
+        for requirement in op.get("security", []):
+            assert all(len(scopes) == 1 for scopes in requirement.values()), f"{method} {path}"
+
+
+@pytest.mark.parametrize("name", sorted(SERVICES))
+def test_schema_names_are_unique_without_module_prefixes(name: str) -> None:
+    """FastAPI falls back to `module__path__Model` names when two models share a name; clients
+    generated from such a spec lose one of them."""
+    names = live_spec(name)["components"]["schemas"]
+
+    assert [n for n in names if "__" in n] == []
+
+
+@pytest.mark.parametrize("name", sorted(SERVICES))
+def test_every_json_request_body_has_an_example(name: str) -> None:
+    spec = live_spec(name)
+    missing = []
+    for path, method, op in operations(spec):
+        content = op.get("requestBody", {}).get("content", {})
+        if "application/json" in content:
+            schema = content["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+            if not spec["components"]["schemas"][schema].get("examples"):
+                missing.append(f"{method} {path}: {schema}")
+
+    assert missing == []

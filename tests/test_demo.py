@@ -19,7 +19,7 @@ from otklik_kit.demo.load.api import Apis
 from otklik_kit.demo.load.reports import save_pages
 from otklik_kit.demo.progress import Progress
 from otklik_kit.demo.runner import DemoOptions, DemoResult, run_demo
-from otklik_kit.events.worker import build_worker, run_embedded
+from otklik_kit.events.worker import build_worker, run_restarting
 from plans_api.config import PlansSettings
 from reporting_worker.config import ReportingSettings
 from reporting_worker.worker import WORKER as REPORTING_WORKER
@@ -64,7 +64,7 @@ async def reporting_jobs(
         REPORTING_WORKER, cron_jobs=(), on_startup=(use_upstream, *REPORTING_WORKER.on_startup)
     )
     task = asyncio.create_task(
-        run_embedded(
+        run_restarting(
             lambda: build_worker(
                 spec, reporting_settings, handle_signals=False, configure_logs=False
             )

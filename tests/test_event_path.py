@@ -6,6 +6,7 @@ from typing import Any
 import httpx
 import pytest
 from arq.connections import ArqRedis
+from arq.constants import retry_key_prefix
 from fastapi import FastAPI
 from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -18,6 +19,7 @@ from plans_api.database import outbox
 from reporting_worker.config import ReportingSettings
 from tests.conftest import drain, drain_worker
 
+REPORTING_QUEUE = "otklik:reporting"
 AGENCY = {"name": "Министерство транспорта Республики Примерной", "level": "regional"}
 
 
@@ -176,3 +178,25 @@ async def test_outbox_row_is_written_in_the_same_transaction_as_the_change(
     assert failed.status_code == 422
     assert sorted(r.queue for r in rows) == ["otklik:feedback", "otklik:reporting"]
     assert {r.payload["name"] for r in rows} == {AGENCY["name"]}
+
+
+async def test_a_batch_that_failed_for_an_hour_is_still_applied(
+    plans: httpx.AsyncClient,
+    plans_app: FastAPI,
+    reporting: httpx.AsyncClient,
+    reporting_settings: ReportingSettings,
+    admin_headers: dict[str, str],
+    redis: ArqRedis,
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    created = await plans.post("/api/v1/agencies", json=AGENCY, headers=admin_headers)
+    relay: OutboxRelay = plans_app.state.outbox_relay
+    await relay.relay_once()
+    [batch] = [r.batch_id for r in await outbox_rows(sessionmaker) if r.queue == REPORTING_QUEUE]
+    # sixty failed tries (a database away for an hour, at one retry a minute): arq counts them
+    await redis.set(f"{retry_key_prefix}{batch}", 60)
+
+    await drain_worker(reporting_settings)
+
+    agencies = await known_agencies(reporting, admin_headers)
+    assert [a["id"] for a in agencies] == [created.json()["id"]]

@@ -100,15 +100,32 @@ async def test_concurrent_posts_with_one_key_store_one_row(
     assert await stored(sessionmaker, "feedback") == 1
 
 
-async def test_a_concurrent_post_with_another_body_is_a_422(
+async def test_a_concurrent_post_with_another_body_is_a_409_then_a_422(
     feedback: httpx.AsyncClient, catalog: Catalog, portal: dict[str, str]
 ) -> None:
-    first, second = await asyncio.gather(
-        post(feedback, portal, feedback_body(catalog, rating=5), "race"),
-        post(feedback, portal, feedback_body(catalog, rating=1), "race"),
-    )
+    bodies = [feedback_body(catalog, rating=5), feedback_body(catalog, rating=1)]
+    responses = await asyncio.gather(*(post(feedback, portal, body, "race") for body in bodies))
+    [waited] = [body for body, r in zip(bodies, responses, strict=True) if r.status_code != 201]
+    retried = await post(feedback, portal, waited, "race")
 
-    assert sorted([first.status_code, second.status_code]) == [201, 422]
+    assert sorted(r.status_code for r in responses) == [201, 409]
+    assert retried.status_code == 422
+
+
+async def test_a_post_waiting_on_a_rejected_one_with_its_key_gets_in_on_retry(
+    feedback: httpx.AsyncClient, catalog: Catalog, portal: dict[str, str]
+) -> None:
+    body = feedback_body(catalog)
+    invalid, valid = await asyncio.gather(
+        post(feedback, portal, feedback_body(catalog, stage="payment"), "wait-for-me"),
+        post(feedback, portal, body, "wait-for-me"),
+    )
+    retried = await post(feedback, portal, body, "wait-for-me")
+
+    # whichever went first, the valid body is never told its key was used by another body
+    assert {invalid.status_code, valid.status_code} in ({422, 409}, {409, 201})
+    assert valid.status_code != 422
+    assert retried.status_code == 201
 
 
 async def test_a_rejected_post_does_not_burn_its_key(

@@ -42,7 +42,7 @@ def test_committed_client_is_generated_from_the_committed_spec(
             out,
             "--overwrite",
             "--config",
-            CLIENTS / "openapi-client.yaml",
+            ROOT / "services" / "openapi-python-client.yaml",
         ],
         check=True,
         capture_output=True,

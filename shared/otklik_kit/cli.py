@@ -187,12 +187,18 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    from otklik_kit.events.worker import build_worker
+    from otklik_kit.events.worker import build_worker, run_until_signalled
+    from otklik_kit.observability.logging import configure_logging
 
     entry = SERVICES[args.service]
     assert entry.worker is not None
-    worker = build_worker(_import(entry.worker), _import(entry.settings)(), burst=args.burst)
-    worker.run()
+    spec, settings = _import(entry.worker), _import(entry.settings)()
+    if args.burst:
+        build_worker(spec, settings, burst=True).run()
+    else:
+        configure_logging(spec.service, settings.log_level)
+        # a worker that outlives Redis outages, instead of exiting at the first lost connection
+        asyncio.run(run_until_signalled(lambda: build_worker(spec, settings, handle_signals=False)))
     return 0
 
 

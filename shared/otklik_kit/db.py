@@ -37,6 +37,9 @@ def create_engine(settings: KitSettings) -> AsyncEngine:
         pool_pre_ping=True,
         pool_timeout=5,
         connect_args={"timeout": 5, "command_timeout": 30},
+        # a failed statement's message would otherwise carry its parameters (people's text)
+        # into the error log
+        hide_parameters=True,
     )
 
 

@@ -1,15 +1,22 @@
-"""OpenAPI post-processing: every error response is declared as application/problem+json.
+"""OpenAPI post-processing: every error response is declared as application/problem+json, and
+every secured operation names the scopes it needs.
 
-Authenticated operations get 401/403/429 (per-key rate limit), operations with a body get 413,
+Authenticated operations get 401/403/429 (per-key rate limit), operations with a body get 400
+(undecodable) and 413,
 and every API operation gets 503 (backing store outage), so generated clients know each error
-shape without guessing.
+shape without guessing. Scopes go into the security requirements as OpenAPI 3.1 allows for any
+scheme: `[{"HTTPBearer": ["plans:read"]}, {"APIKeyHeader": ["plans:read"]}]`; an operation that
+takes any of several scopes lists one requirement per scope (alternatives).
 """
 
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute, iter_route_contexts
 
+from otklik_kit.auth.dependencies import ScopeCheck
 from otklik_kit.problems import PROBLEM_DESCRIPTIONS
 from otklik_shared.problem import PROBLEM_CONTENT_TYPE, FieldError, Problem
 
@@ -26,7 +33,8 @@ def _fix_operation(path: str, operation: dict[str, Any]) -> None:
     if operation.get("security"):
         wanted += ["401", "403", "429"]
     if "requestBody" in operation:
-        wanted += ["413", "422"]
+        # 400: a body that cannot even be decoded (bytes that are not UTF-8, a broken form)
+        wanted += ["400", "413", "422"]
     if operation.get("parameters"):
         wanted.append("422")
     if path.startswith("/api/"):
@@ -39,6 +47,31 @@ def _fix_operation(path: str, operation: dict[str, Any]) -> None:
                 int(status), "Error"
             )
             responses[status] = _problem(description)
+
+
+def _scope_check(dependant: Dependant) -> ScopeCheck | None:
+    for dependency in dependant.dependencies:
+        if isinstance(dependency.call, ScopeCheck):
+            return dependency.call
+        if (found := _scope_check(dependency)) is not None:
+            return found
+    return None
+
+
+def _write_scopes(app: FastAPI, paths: dict[str, Any]) -> None:
+    for route in iter_route_contexts(app.routes):
+        if not isinstance(route.original_route, APIRoute):
+            continue
+        if (check := _scope_check(route.dependant)) is None:
+            continue
+        for method in route.methods or ():
+            operation = paths[str(route.path_format)][method.lower()]
+            operation["security"] = [
+                {scheme: [scope.value]}
+                for requirement in operation["security"]
+                for scheme in requirement
+                for scope in check.any_of
+            ]
 
 
 def problem_openapi(app: FastAPI) -> None:
@@ -60,6 +93,7 @@ def problem_openapi(app: FastAPI) -> None:
         components["FieldError"] = field_error or FieldError.model_json_schema()
         for name in ("HTTPValidationError", "ValidationError"):
             components.pop(name, None)
+        _write_scopes(app, schema.get("paths", {}))
         for path, item in schema.get("paths", {}).items():
             for operation in item.values():
                 _fix_operation(path, operation)

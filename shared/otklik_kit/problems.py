@@ -133,8 +133,18 @@ async def _on_unexpected(request: Request, exc: Exception) -> ProblemResponse:
     )
 
 
+# PostgreSQL unreachable in its own words: connection exceptions, shutting down or starting up
+# (crash recovery answers 57P03 "the database system is starting up"), too many connections
+UNAVAILABLE_SQLSTATES = ("08", "57P", "53300")
+
+
 def _is_connection_error(exc: DBAPIError) -> bool:
-    return bool(exc.connection_invalidated) or isinstance(exc, OperationalError | InterfaceError)
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    return (
+        bool(exc.connection_invalidated)
+        or isinstance(exc, OperationalError | InterfaceError)
+        or sqlstate.startswith(UNAVAILABLE_SQLSTATES)
+    )
 
 
 async def _on_dbapi_error(request: Request, exc: Exception) -> ProblemResponse:

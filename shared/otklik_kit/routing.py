@@ -1,3 +1,4 @@
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter
@@ -36,3 +37,14 @@ def content_disposition(filename: str, *, inline: bool = False) -> str:
     kind = "inline" if inline else "attachment"
     encoded = quote(filename, safe="")
     return f"{kind}; filename=\"{_ascii_fallback(filename)}\"; filename*=UTF-8''{encoded}"
+
+
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def file_response(description: str, *media_types: str) -> dict[int | str, dict[str, Any]]:
+    """The 200 of a route that sends a file, declared as a binary string of each media type it
+    may carry (generated clients then hand back the bytes)."""
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    return {200: {"description": description, "content": dict.fromkeys(media_types, binary)}}

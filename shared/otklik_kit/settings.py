@@ -1,8 +1,8 @@
 """Settings from the environment: the one loader every service and command uses."""
 
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The embedded servers of `make run`, so the CLI finds them with no configuration.
@@ -56,8 +56,26 @@ class KitSettings(BaseSettings):
     embedded_worker_enabled: bool = Field(default=True, validation_alias="EMBEDDED_WORKER_ENABLED")
     worker_max_jobs: int = Field(default=20, ge=1, validation_alias="WORKER_MAX_JOBS")
     worker_poll_seconds: float = Field(default=0.05, gt=0, validation_alias="WORKER_POLL_SECONDS")
+    # time limit of one batch of events (over it, the batch is retried)
+    events_job_timeout_seconds: float = Field(
+        default=60.0, ge=1, validation_alias="EVENTS_JOB_TIMEOUT_SECONDS"
+    )
+    # a job is taken for this long, renewed while it runs: a killed worker's jobs run again
+    # (elsewhere or after a restart) once it lapses
+    job_lease_seconds: float = Field(default=30.0, ge=1, validation_alias="JOB_LEASE_SECONDS")
+    # test hook, off (0) by default and refused in production: the relay waits this long between
+    # handing a batch to Redis and marking it sent, so a fault test can kill it in that window
+    test_hook_relay_pause_after_enqueue: float = Field(
+        default=0, ge=0, validation_alias="TEST_HOOK_RELAY_PAUSE_AFTER_ENQUEUE"
+    )
 
     @field_validator("database_url")
     @classmethod
     def _asyncpg_driver(cls, value: str) -> str:
         return normalize_database_url(value)
+
+    @model_validator(mode="after")
+    def _no_test_hooks_in_production(self) -> Self:
+        if self.environment == "production" and self.test_hook_relay_pause_after_enqueue:
+            raise ValueError("TEST_HOOK_RELAY_PAUSE_AFTER_ENQUEUE is a test hook: unset it")
+        return self

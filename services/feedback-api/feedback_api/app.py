@@ -11,6 +11,7 @@ from feedback_api.crypto import secret_box
 from feedback_api.database import outbox
 from feedback_api.feedback.partitions import ensure_partitions
 from feedback_api.ingest.batcher import IngestBatcher
+from feedback_api.ingest.fast_path import FeedbackFastPath
 from feedback_api.ingest.router import router as ingest_router
 from feedback_api.policies.router import router as policies_router
 from feedback_api.records.router import router as records_router
@@ -95,5 +96,6 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
         on_startup=[start_ingest],
         on_shutdown=[stop_ingest],
         bulk_paths=frozenset({BATCH_PATH}),
+        middleware=[FeedbackFastPath],
     )
     return create_service_app(spec, settings or FeedbackSettings())

@@ -1,6 +1,6 @@
 """The one auth dependency: `Authorization: Bearer KEY` or `X-API-Key: KEY`, then scopes."""
 
-from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
@@ -47,25 +47,29 @@ async def authenticate(
     return principal
 
 
-def require(scope: Scope) -> Callable[..., Awaitable[Principal]]:
-    async def check(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
-        if not principal.has(scope):
-            raise Forbidden(f"This operation needs the `{scope.value}` scope")
-        return principal
+@dataclass(frozen=True)
+class ScopeCheck:
+    """The dependency that lets in a key holding one of `any_of`. The OpenAPI post-processing
+    reads it to write each operation's scopes into its security requirements."""
 
-    return check
+    any_of: tuple[Scope, ...]
 
-
-def require_any(*scopes: Scope) -> Callable[..., Awaitable[Principal]]:
-    """Passes a key holding at least one of the scopes."""
-
-    async def check(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
-        if not any(principal.has(scope) for scope in scopes):
-            names = ", ".join(f"`{scope.value}`" for scope in scopes)
+    async def __call__(self, principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
+        if not any(principal.has(scope) for scope in self.any_of):
+            if len(self.any_of) == 1:
+                raise Forbidden(f"This operation needs the `{self.any_of[0].value}` scope")
+            names = ", ".join(f"`{scope.value}`" for scope in self.any_of)
             raise Forbidden(f"This operation needs one of the scopes {names}")
         return principal
 
-    return check
+
+def require(scope: Scope) -> ScopeCheck:
+    return ScopeCheck((scope,))
+
+
+def require_any(*scopes: Scope) -> ScopeCheck:
+    """Passes a key holding at least one of the scopes."""
+    return ScopeCheck(scopes)
 
 
 Authenticated = Annotated[Principal, Depends(authenticate)]

@@ -61,6 +61,7 @@ class OutboxRelay:
         poll_seconds: float = 0.1,
         sweep_seconds: float = 30.0,
         stale_seconds: float = 60.0,
+        test_hook_pause_after_enqueue: float = 0,
     ) -> None:
         self.service = service
         self._sessionmaker = sessionmaker
@@ -69,6 +70,7 @@ class OutboxRelay:
         self._poll_seconds = poll_seconds
         self._sweep_seconds = sweep_seconds
         self._stale = timedelta(seconds=stale_seconds)
+        self._test_hook_pause = test_hook_pause_after_enqueue
 
     async def relay_once(self) -> int:
         """Sends one round of batches; returns how many events were handed to Redis."""
@@ -92,6 +94,8 @@ class OutboxRelay:
             for queue, queue_rows in by_queue.items():
                 job_id = batch_job_id(queue, [str(r.event_id) for r in queue_rows])
                 await self._enqueue(queue, job_id, queue_rows)
+                if self._test_hook_pause:
+                    await asyncio.sleep(self._test_hook_pause)
                 await session.execute(
                     update(t)
                     .where(t.c.seq.in_([r.seq for r in queue_rows]))

@@ -7,6 +7,7 @@ processes (feedback-api, plans-api), which consume their queues in the backgroun
 import asyncio
 import contextlib
 import logging
+import signal
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,9 +16,11 @@ from arq import Worker
 from arq.cron import CronJob
 from arq.worker import Function, func
 from sqlalchemy import Table
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from otklik_kit.db import create_engine, create_sessionmaker
 from otklik_kit.events.consumer import BatchHandler, EventConsumer, Handler
+from otklik_kit.events.lease import leased, use_leases
 from otklik_kit.events.transport import (
     EVENTS_JOB,
     deserialize_job,
@@ -31,6 +34,10 @@ from otklik_shared.events import queue_name
 logger = logging.getLogger("otklik.worker")
 
 EVENT_RESULT_KEEP_SECONDS = 24 * 3600
+DELIVER_TIMEOUT_MARGIN_SECONDS = 5
+# a batch that fails for a transient reason (its database away) is retried about once a minute
+# for some 16 hours: a batch arq gives up on is never applied (an undecodable one fails at once)
+EVENT_MAX_TRIES = 1000
 ContextHook = Callable[[dict[str, Any]], Awaitable[None]]
 
 
@@ -45,7 +52,6 @@ class WorkerSpec:
     cron_jobs: Sequence[CronJob] = ()
     on_startup: Sequence[ContextHook] = field(default_factory=tuple)
     on_shutdown: Sequence[ContextHook] = field(default_factory=tuple)
-    job_timeout_seconds: int = 300
 
 
 def build_worker(
@@ -65,6 +71,7 @@ def build_worker(
         inbox=spec.inbox,
         handlers=spec.handlers,
         batch_handlers=spec.batch_handlers,
+        time_limit_seconds=settings.events_job_timeout_seconds,
     )
 
     async def on_startup(ctx: dict[str, Any]) -> None:
@@ -81,19 +88,25 @@ def build_worker(
             await hook(ctx)
         await engine.dispose()
 
-    return Worker(
+    lease = settings.job_lease_seconds
+    worker = Worker(
         functions=[
-            func(
-                consumer.deliver,
-                name=EVENTS_JOB,
-                max_tries=10,
-                timeout=spec.job_timeout_seconds,
-                # the outbox sweeper reads the result to mark the batch completed
-                keep_result=EVENT_RESULT_KEEP_SECONDS,
-            ),
-            *spec.functions,
+            leased(job, lease)
+            for job in (
+                func(
+                    consumer.deliver,
+                    name=EVENTS_JOB,
+                    max_tries=EVENT_MAX_TRIES,
+                    # arq's own limit fails a job for good: the consumer's limit, a little shorter,
+                    # turns a slow batch into a retry first
+                    timeout=settings.events_job_timeout_seconds + DELIVER_TIMEOUT_MARGIN_SECONDS,
+                    # the outbox sweeper reads the result to mark the batch completed
+                    keep_result=EVENT_RESULT_KEEP_SECONDS,
+                ),
+                *spec.functions,
+            )
         ],
-        cron_jobs=list(spec.cron_jobs) or None,
+        cron_jobs=[leased(job, lease) for job in spec.cron_jobs] or None,
         queue_name=queue_name(spec.consumer),
         redis_settings=redis_settings(settings.redis_url),
         job_serializer=serialize_job,
@@ -106,21 +119,43 @@ def build_worker(
         handle_signals=(not burst) if handle_signals is None else handle_signals,
         retry_jobs=True,
     )
+    return use_leases(worker, lease)
 
 
-async def run_embedded(make_worker: Callable[[], Worker], *, restart_seconds: float = 2.0) -> None:
-    """Runs a worker inside an API process until cancelled, starting it again after a failure
-    (e.g. Redis down at startup), so the API keeps serving whatever the queue does."""
+async def run_restarting(
+    make_worker: Callable[[], Worker], *, restart_seconds: float = 2.0
+) -> None:
+    """Runs a worker until cancelled, starting it again after a failure (Redis down at startup or
+    gone under it), so an API keeps serving and a worker process outlives an outage."""
     while True:
         worker = make_worker()
         try:
             await worker.main()
         except asyncio.CancelledError:
-            with contextlib.suppress(Exception):
-                await worker.close()
+            await _close(worker)
             raise
         except Exception as exc:
-            logger.warning("embedded worker stopped, restarting: %s", type(exc).__name__)
-        with contextlib.suppress(Exception):
-            await worker.close()
+            logger.warning("worker stopped, restarting: %s", type(exc).__name__)
+        await _close(worker)
         await asyncio.sleep(restart_seconds)
+
+
+async def _close(worker: Worker) -> None:
+    with contextlib.suppress(Exception):
+        await worker.close()
+    # close() gives up before on_shutdown when Redis is gone: the engine's connections too
+    engine: AsyncEngine | None = worker.ctx.get("engine")
+    if engine is not None:
+        await engine.dispose()
+
+
+async def run_until_signalled(make_worker: Callable[[], Worker]) -> None:
+    """The `otklik worker` process: restarting after failures; SIGTERM or SIGINT stops it, the
+    jobs it was running cancelled and left for another worker to run again."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    assert task is not None
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, task.cancel)
+    with contextlib.suppress(asyncio.CancelledError):
+        await run_restarting(make_worker)

@@ -30,6 +30,11 @@ INGEST_BATCH_SIZE = Histogram(
     "Feedback written per group commit",
     buckets=(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000),
 )
+INGEST_PATH = Counter(
+    "otklik_ingest_path_total",
+    "Feedback posts served by the fast path, or handed on to the route (irregular ones)",
+    ["path"],
+)
 INGEST_ACCEPTED = Counter(
     "otklik_ingest_feedback_total", "Feedback submissions by outcome", ["outcome"]
 )

@@ -1,8 +1,8 @@
 """Pure ASGI middleware: request id, access log, metrics, request body size limit."""
 
 import logging
+import random
 import time
-import uuid
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -27,13 +27,26 @@ class ObservabilityMiddleware:
     def __init__(self, app: ASGIApp, *, service: str) -> None:
         self.app = app
         self.service = service
+        # the metric series of each method, route and status, looked up once
+        self._known: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+
+    def _series(self, method: str, template: str, status: int) -> tuple[Any, Any]:
+        series = self._known.get((method, template, status))
+        if series is None:
+            series = (
+                HTTP_REQUESTS.labels(self.service, method, template, str(status)),
+                HTTP_LATENCY.labels(self.service, method, template),
+            )
+            self._known[(method, template, status)] = series
+        return series
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         incoming = _header(scope, b"x-request-id")
-        request_id = incoming[:64] if incoming else uuid.uuid4().hex
+        # random, not secret: no system call for it on every request
+        request_id = incoming[:64] if incoming else f"{random.getrandbits(128):032x}"
         set_request_id(request_id)
         started = time.perf_counter()
         status = 500
@@ -58,8 +71,9 @@ class ObservabilityMiddleware:
         template = getattr(route, "path", None) or "unmatched"
         method = scope["method"]
         if scope["path"] not in UNTRACKED_PATHS:
-            HTTP_REQUESTS.labels(self.service, method, template, str(status)).inc()
-            HTTP_LATENCY.labels(self.service, method, template).observe(elapsed)
+            counter, latency = self._series(method, template, status)
+            counter.inc()
+            latency.observe(elapsed)
             access_log.info(
                 "request",
                 extra={
@@ -95,13 +109,27 @@ class BodySizeLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        content_type = _header(scope, b"content-type") or ""
-        large = content_type.startswith("multipart/form-data") or scope["path"] in self.bulk_paths
+        content_type = declared = None
+        chunked = False
+        for name, value in scope["headers"]:
+            if name == b"content-type":
+                content_type = value
+            elif name == b"content-length":
+                declared = value
+            elif name == b"transfer-encoding":
+                chunked = True
+        large = (content_type is not None and content_type.startswith(b"multipart/form-data")) or (
+            scope["path"] in self.bulk_paths
+        )
         limit = self.max_upload_bytes if large else self.max_json_bytes
-        declared = _header(scope, b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            await self._refuse(scope, receive, send, limit)
-            return
+        if declared is not None and declared.isdigit():
+            if int(declared) > limit:
+                await self._refuse(scope, receive, send, limit)
+                return
+            if not chunked:
+                # the server delivers no more than the declared length: nothing to count
+                await self.app(scope, receive, send)
+                return
         received = 0
         refused = False
 

@@ -11,6 +11,7 @@ from feedback_api.database import PRODUCER
 from feedback_api.feedback.schemas import FeedbackReceipt
 from feedback_api.ingest import writer
 from feedback_api.ingest.catalog_lookup import CatalogSnapshot, load_snapshot
+from feedback_api.ingest.connections import OUTAGES, WriterConnections
 from feedback_api.ingest.rules import PreparedFeedback, RuleViolation, criteria_values, prepare
 from feedback_api.ingest.submission import Outcome, Submission
 from otklik_kit.errors import UnprocessableEntity
@@ -33,30 +34,45 @@ def reused_key_error(prefix: str) -> UnprocessableEntity:
 
 class BatchWriter:
     def __init__(self, engine: AsyncEngine, box: SecretBox, *, default_due_days: int) -> None:
-        self._engine = engine
+        self._connections = WriterConnections(engine)
         self._box = box
         self._default_due_days = default_due_days
 
-    async def write(self, batch: list[Submission]) -> list[Outcome]:
-        async with self._engine.connect() as sa_connection:
-            raw = await sa_connection.get_raw_connection()
-            connection: asyncpg.Connection = raw.driver_connection
-            try:
-                return await self._write(connection, batch)
-            except BaseException:
-                # a connection in an unknown state never goes back to the pool
-                await sa_connection.invalidate()
-                raise
+    async def close(self) -> None:
+        await self._connections.close()
 
-    async def _write(
+    async def write(self, batch: list[Submission]) -> list[Outcome]:
+        connection = await self._connections.acquire()
+        try:
+            try:
+                snapshot = await self._snapshot(connection, batch)
+            except OUTAGES:
+                # held since an earlier batch, it may have died with a restarted server; nothing
+                # is written yet, so try once more on a new connection
+                self._connections.discard(connection, with_idle=True)
+                connection = await self._connections.acquire()
+                snapshot = await self._snapshot(connection, batch)
+            outcomes = await self._write(connection, batch, snapshot)
+        except BaseException:
+            # a connection in an unknown state is never used again
+            self._connections.discard(connection)
+            raise
+        self._connections.release(connection)
+        return outcomes
+
+    async def _snapshot(
         self, connection: asyncpg.Connection, batch: list[Submission]
-    ) -> list[Outcome]:
-        snapshot = await load_snapshot(
+    ) -> CatalogSnapshot:
+        return await load_snapshot(
             connection,
             service_ids=(s.data.service_id for s in batch if s.data.service_id),
             agency_ids=(s.data.agency_id for s in batch if s.data.agency_id),
             touchpoint_ids=(s.data.touchpoint_id for s in batch if s.data.touchpoint_id),
         )
+
+    async def _write(
+        self, connection: asyncpg.Connection, batch: list[Submission], snapshot: CatalogSnapshot
+    ) -> list[Outcome]:
         outcomes: list[Outcome | None] = [None] * len(batch)
         accepted: list[tuple[int, PreparedFeedback]] = []
         for index, submission in enumerate(batch):

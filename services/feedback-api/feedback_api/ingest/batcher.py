@@ -11,24 +11,16 @@ import logging
 import uuid
 from collections.abc import Sequence
 
-import asyncpg
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from feedback_api.crypto import SecretBox
 from feedback_api.ingest.batch_writer import BatchWriter
+from feedback_api.ingest.connections import OUTAGES
 from feedback_api.ingest.submission import Outcome, Submission
 from otklik_kit.errors import ServiceUnavailable
 from otklik_kit.observability.metrics import INGEST_BATCH_SIZE
 
 logger = logging.getLogger("otklik.ingest")
-
-# the database went away under a batch: answer 503, the client retries (nothing was committed)
-OUTAGES = (
-    asyncpg.PostgresConnectionError,
-    asyncpg.exceptions.OperatorInterventionError,
-    asyncpg.InterfaceError,
-    OSError,
-)
 
 
 class IngestBatcher:
@@ -50,8 +42,8 @@ class IngestBatcher:
         self._wakeup = asyncio.Event()
         self._flushes: set[asyncio.Task[None]] = set()
         self._loop_task: asyncio.Task[None] | None = None
-        # idempotency keys of submissions not yet committed → their request hash
-        self._in_flight: dict[tuple[uuid.UUID, str], str | None] = {}
+        # idempotency keys of submissions not yet committed
+        self._in_flight: set[tuple[uuid.UUID, str]] = set()
 
     def start(self) -> None:
         self._loop_task = asyncio.create_task(self._run(), name="ingest-batcher")
@@ -66,19 +58,17 @@ class IngestBatcher:
         if self._loop_task is not None:
             self._loop_task.cancel()
             await asyncio.gather(self._loop_task, return_exceptions=True)
+        await self._writer.close()
 
-    def in_flight(self, submission: Submission) -> str | bool | None:
-        """False when the key is free; else the request hash of the submission holding it."""
-        slot = submission.idempotency_slot
-        if slot is None or slot not in self._in_flight:
-            return False
-        return self._in_flight[slot]
+    def in_flight(self, submission: Submission) -> bool:
+        """Whether another submission with the same idempotency key is being written."""
+        return submission.idempotency_slot in self._in_flight
 
     def submit(self, submissions: Sequence[Submission]) -> None:
         for submission in submissions:
             slot = submission.idempotency_slot
             if slot is not None:
-                self._in_flight[slot] = submission.request_hash
+                self._in_flight.add(slot)
         self._pending.extend(submissions)
         self._wakeup.set()
 
@@ -104,6 +94,7 @@ class IngestBatcher:
         try:
             outcomes = await self._writer.write(batch)
         except OUTAGES as exc:
+            # the database went away under the batch: 503, nothing was committed
             logger.warning("ingest batch not written: %s", type(exc).__name__)
             failure = Outcome(error=ServiceUnavailable("The database is unreachable; retry later"))
             outcomes = [failure] * len(batch)
@@ -116,7 +107,7 @@ class IngestBatcher:
             for submission in batch:
                 slot = submission.idempotency_slot
                 if slot is not None:
-                    self._in_flight.pop(slot, None)
+                    self._in_flight.discard(slot)
             self._slots.release()
         for submission, outcome in zip(batch, outcomes, strict=False):
             if not submission.future.done():

@@ -25,7 +25,25 @@ BATCH_ITEM = TypeAdapter(BatchFeedbackItem)
 
 
 class FeedbackBatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "items": [
+                        {
+                            "idempotency_key": "app-7f3c2a-000481",
+                            "service_id": "0b7e4a52-2f8c-4c1e-9d55-3c1f6f0a9e21",
+                            "stage": "result",
+                            "channel": "mobile_app",
+                            "rating": 5,
+                            "occurred_at": "2026-11-20T10:15:00+03:00",
+                        }
+                    ]
+                }
+            ]
+        },
+    )
 
     # Each item is validated on its own, so one malformed item is rejected alone instead of
     # failing the whole flush of an offline queue (the schema still documents the item).

@@ -7,7 +7,6 @@ import json
 from pydantic import ValidationError
 
 from feedback_api.feedback.schemas import FeedbackCreate
-from feedback_api.ingest.batch_writer import reused_key_error
 from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.ingest.schemas import BATCH_ITEM, BatchItemResult, BatchReport, FeedbackBatch
 from feedback_api.ingest.submission import Outcome, Submission
@@ -17,6 +16,8 @@ from otklik_kit.ids import ms_to_datetime, now_ms, uuid7
 from otklik_kit.observability.metrics import INGEST_ACCEPTED
 from otklik_kit.problems import field_errors
 from otklik_shared.problem import Problem
+
+ACCEPTED = {label: INGEST_ACCEPTED.labels(label) for label in ("created", "replayed", "rejected")}
 
 
 def request_hash(data: FeedbackCreate) -> str:
@@ -41,16 +42,15 @@ def new_submission(
 
 
 def _in_flight_outcome(batcher: IngestBatcher, submission: Submission) -> Outcome | None:
-    holder = batcher.in_flight(submission)
-    if holder is False:
+    """A 409 while another request with the key is being written, whatever its body: until it
+    commits, nobody knows whether it takes the key (a rejected write leaves the key free)."""
+    if not batcher.in_flight(submission):
         return None
-    if holder == submission.request_hash:
-        busy = Conflict(
-            "A request with this idempotency key is still being processed; retry shortly",
-            headers={"Retry-After": "1"},
-        )
-        return Outcome(error=busy)
-    return Outcome(error=reused_key_error(submission.field_prefix))
+    busy = Conflict(
+        "A request with this idempotency key is still being processed; retry shortly",
+        headers={"Retry-After": "1"},
+    )
+    return Outcome(error=busy)
 
 
 async def _outcomes(batcher: IngestBatcher, submissions: list[Submission]) -> list[Outcome]:
@@ -64,10 +64,13 @@ async def _outcomes(batcher: IngestBatcher, submissions: list[Submission]) -> li
         else:
             early[index] = outcome
     # shielded: a client that hangs up does not cancel the write it already joined
-    written = iter(await asyncio.shield(asyncio.gather(*(s.future for s in queued))))
+    if len(queued) == 1:
+        written = iter([await asyncio.shield(queued[0].future)])
+    else:
+        written = iter(await asyncio.shield(asyncio.gather(*(s.future for s in queued))))
     outcomes = [early[i] if i in early else next(written) for i in range(len(submissions))]
     for outcome in outcomes:
-        INGEST_ACCEPTED.labels(_label(outcome)).inc()
+        ACCEPTED[_label(outcome)].inc()
     return outcomes
 
 

@@ -1,12 +1,15 @@
 import uuid
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from feedback_api.feedback.models import Feedback
 from feedback_api.feedback.schemas import CLOCK_SKEW
+
+# nothing arrived before this; the floor also keeps far-past inputs from overflowing
+FIRST_ARRIVAL = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 async def records_between(
@@ -21,7 +24,7 @@ async def records_between(
     """Feedback that occurred in [from, to), in id (= arrival) order."""
     # a feedback arrives after it occurred (give or take the clock skew ingest allows), so
     # partitions of months before `occurred_from` are never read
-    arrived_since = occurred_from - CLOCK_SKEW - timedelta(seconds=1)
+    arrived_since = max(occurred_from, FIRST_ARRIVAL) - CLOCK_SKEW - timedelta(seconds=1)
     query = (
         select(Feedback)
         .where(

@@ -24,6 +24,7 @@ from feedback_api.ingest.redaction import mask_personal_data
 from feedback_api.review import repository
 from feedback_api.review.filters import MOSCOW, FeedbackFilter
 from feedback_api.review.repository import ExportRow
+from otklik_kit.text import printable
 from otklik_shared.vocab import (
     CHANNEL_LABELS,
     CRITERION_LABELS,
@@ -34,7 +35,6 @@ from otklik_shared.vocab import (
 )
 
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FETCH_ROWS = 1000
 # Spreadsheets run a cell that starts with one of these as a formula; citizens write comments.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -183,6 +183,7 @@ def _append(sheet: WriteOnlyWorksheet, rows: list[list[Value]]) -> None:
             if isinstance(value, datetime):
                 cell.number_format = "DD.MM.YYYY HH:MM"
             elif isinstance(value, str):
+                cell.value = printable(value)
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             cells.append(cell)
         sheet.append(cells)

@@ -1,9 +1,9 @@
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request, Response, status
+from fastapi import Depends, Request, Response, status
 from fastapi.responses import StreamingResponse
 
 from feedback_api.config import FeedbackSettings
@@ -13,20 +13,23 @@ from feedback_api.feedback.views import feedback_read
 from feedback_api.review import export, proposals, service
 from feedback_api.review.filters import MOSCOW, FeedbackFilter, Filter
 from feedback_api.review.schemas import (
-    AnswerIn,
     AssignmentIn,
+    FeedbackAnswerIn,
     FeedbackStatusRead,
     ProposalCreate,
     ProposalRead,
 )
-from otklik_kit.auth.dependencies import FeedbackReader, FeedbackReviewer, FeedbackWriter
+from otklik_kit.auth.dependencies import FeedbackReader, FeedbackReviewer, require_any
 from otklik_kit.auth.keys import Principal
+from otklik_kit.auth.scopes import Scope
 from otklik_kit.db import DbSession
 from otklik_kit.pagination import Cursor, Limit, Page, decode_time_cursor
 from otklik_kit.problems import problem_responses
-from otklik_kit.routing import api_router, content_disposition
+from otklik_kit.routing import XLSX_MEDIA_TYPE, api_router, content_disposition, file_response
 
 router = api_router("feedback", tag="review")
+# the portal that posted a feedback polls its status; so may a reader of its agency
+StatusReader = Annotated[Principal, Depends(require_any(Scope.FEEDBACK_WRITE, Scope.FEEDBACK_READ))]
 
 
 @router.get(
@@ -74,8 +77,7 @@ async def list_overdue_feedback(
 
 
 def _export_response(media_type: str, description: str) -> dict[int | str, dict[str, Any]]:
-    content = {media_type: {"schema": {"type": "string", "format": "binary"}}}
-    return {200: {"description": description, "content": content}, **problem_responses(422)}
+    return {**file_response(description, media_type), **problem_responses(422)}
 
 
 def _export_chunks(
@@ -118,14 +120,14 @@ async def export_feedback_csv(
     operation_id="export_feedback_xlsx",
     summary="Export the feedback list to XLSX",
     response_class=Response,
-    responses=_export_response(export.XLSX_MEDIA_TYPE, "An Excel workbook, one sheet"),
+    responses=_export_response(XLSX_MEDIA_TYPE, "An Excel workbook, one sheet"),
 )
 async def export_feedback_xlsx(
     request: Request, principal: FeedbackReader, where: Filter
 ) -> Response:
     """The list's filters, newest first; at most EXPORT_MAX_ROWS rows (100 000)."""
     content = await export.xlsx_document(_export_chunks(request, principal, where))
-    return Response(content, media_type=export.XLSX_MEDIA_TYPE, headers=_attachment("xlsx"))
+    return Response(content, media_type=XLSX_MEDIA_TYPE, headers=_attachment("xlsx"))
 
 
 @router.get(
@@ -149,7 +151,7 @@ async def get_feedback(
     responses=problem_responses(404),
 )
 async def get_feedback_status(
-    session: DbSession, principal: FeedbackWriter, feedback_id: uuid.UUID
+    session: DbSession, principal: StatusReader, feedback_id: uuid.UUID
 ) -> FeedbackStatusRead:
     """For the key that posted the feedback (or a reader of its agency): where it is, when the
     answer is due, and the answer once given."""
@@ -186,7 +188,7 @@ async def assign_feedback(
     responses=problem_responses(404, 409, 422),
 )
 async def answer_feedback(
-    session: DbSession, principal: FeedbackReviewer, feedback_id: uuid.UUID, body: AnswerIn
+    session: DbSession, principal: FeedbackReviewer, feedback_id: uuid.UUID, body: FeedbackAnswerIn
 ) -> FeedbackRead:
     """Records the answer and sends it to the client's webhook; answering again replaces it."""
     return feedback_read(await service.answer(session, principal, feedback_id, body))

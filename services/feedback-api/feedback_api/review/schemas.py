@@ -22,7 +22,7 @@ class AssignmentIn(BaseModel):
     assignee: str = Field(min_length=1, max_length=200, description="Who reviews it")
 
 
-class AnswerIn(BaseModel):
+class FeedbackAnswerIn(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         str_strip_whitespace=True,

@@ -16,7 +16,7 @@ from feedback_api.feedback.models import Feedback, FeedbackStatus
 from feedback_api.feedback.repository import find_feedback, get_visible_feedback
 from feedback_api.review import repository
 from feedback_api.review.filters import FeedbackFilter
-from feedback_api.review.schemas import AnswerIn, AssignmentIn
+from feedback_api.review.schemas import AssignmentIn, FeedbackAnswerIn
 from otklik_kit.auth.keys import Principal
 from otklik_kit.auth.scopes import Scope
 from otklik_kit.errors import Conflict, NotFound
@@ -92,7 +92,7 @@ async def assign(
 
 
 async def answer(
-    session: AsyncSession, principal: Principal, feedback_id: uuid.UUID, data: AnswerIn
+    session: AsyncSession, principal: Principal, feedback_id: uuid.UUID, data: FeedbackAnswerIn
 ) -> Feedback:
     """Records the answer and, in the same transaction, the event that carries it back to the
     client that posted the feedback."""

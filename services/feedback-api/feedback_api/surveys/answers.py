@@ -7,7 +7,7 @@ so a form can mark all the wrong fields in one round trip. Messages never repeat
 from dataclasses import dataclass
 from typing import Any
 
-from feedback_api.surveys.public_schemas import AnswerIn
+from feedback_api.surveys.public_schemas import SurveyAnswerIn
 from feedback_api.surveys.questions import SCALES, TEXT_ANSWER_MAX_LENGTH, Question, QuestionKind
 from otklik_kit.errors import UnprocessableEntity
 from otklik_shared.problem import FieldError
@@ -87,7 +87,7 @@ def _error(field: str, message: str, type_: str) -> FieldError:
     return FieldError(location="body", field=field, message=message, type=type_)
 
 
-def answer_rows(questions: list[Question], answers: list[AnswerIn]) -> list[AnswerRow]:
+def answer_rows(questions: list[Question], answers: list[SurveyAnswerIn]) -> list[AnswerRow]:
     """The rows to store; raises a 422 naming every invalid or missing answer."""
     errors: list[FieldError] = []
     rows: list[AnswerRow] = []

@@ -35,7 +35,7 @@ class PublicSurveyForm(BaseModel):
     questions: list[QuestionRead]
 
 
-class AnswerIn(BaseModel):
+class SurveyAnswerIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     question: int = Field(description="The question's `number` in the form")
@@ -68,7 +68,7 @@ class SurveyResponseIn(BaseModel):
         description="An id the client keeps per device or browser (e.g. a random UUID in local "
         "storage): one response per token and survey. Stored only as a hash.",
     )
-    answers: list[AnswerIn] = Field(max_length=100)
+    answers: list[SurveyAnswerIn] = Field(max_length=100)
 
 
 class SurveyResponseReceipt(BaseModel):

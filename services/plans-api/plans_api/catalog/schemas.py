@@ -38,7 +38,10 @@ class LifeSituationCreate(BaseModel):
 
 
 class LifeSituationUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"title": "Рождение и воспитание ребенка"}]},
+    )
 
     title: str | None = Field(default=None, min_length=2, max_length=500)
     description: str | None = Field(default=None, max_length=5000)

@@ -4,11 +4,15 @@ The plans domain builds a `PlanDocument` from a stored plan; the renderers only 
 """
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+from otklik_kit.text import printable
 
 RowKind = Literal["section", "group", "item"]
+# what people typed goes into XML: characters it cannot hold are dropped
+Text = Annotated[str, AfterValidator(printable)]
 
 
 class ExportExecutor(BaseModel):
@@ -16,37 +20,37 @@ class ExportExecutor(BaseModel):
 
     start_date: date | None
     end_date: date | None
-    responsible: str
+    responsible: Text
 
 
 class ExportRow(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    number: str
+    number: Text
     kind: RowKind
-    text: str
-    result: str
-    footnote_marks: list[str] = []
+    text: Text
+    result: Text
+    footnote_marks: list[Text] = []
     executors: list[ExportExecutor] = []
 
 
 class ExportFootnote(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    mark: str
-    text: str
+    mark: Text
+    text: Text
 
 
 class PlanDocument(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    title: str
-    agency_name: str
-    service_title: str
-    approving_official: str | None
-    document_number: str | None
+    title: Text
+    agency_name: Text
+    service_title: Text
+    approving_official: Text | None
+    document_number: Text | None
     document_date: date | None
-    status_label: str
+    status_label: Text
     rows: list[ExportRow]
     footnotes: list[ExportFootnote]
 

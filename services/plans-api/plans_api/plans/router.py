@@ -9,7 +9,13 @@ from otklik_kit.auth.dependencies import PlansReader, PlansWriter
 from otklik_kit.db import DbSession
 from otklik_kit.pagination import Limit
 from otklik_kit.problems import problem_responses
-from otklik_kit.routing import api_router, content_disposition
+from otklik_kit.routing import (
+    DOCX_MEDIA_TYPE,
+    XLSX_MEDIA_TYPE,
+    api_router,
+    content_disposition,
+    file_response,
+)
 from otklik_shared.vocab import ResultDocument
 from plans_api.agencies.service import get_visible
 from plans_api.exports.docx_export import render_docx
@@ -284,7 +290,12 @@ async def upload_plan_item_evidence(
     operation_id="download_plan_item_evidence",
     summary="Download an evidence file",
     response_class=Response,
-    responses={200: {"content": {"application/octet-stream": {}}}, **problem_responses(404)},
+    responses={
+        **file_response(
+            "The document, of the type it was uploaded as", *sorted(items.ALLOWED_FILE_TYPES)
+        ),
+        **problem_responses(404),
+    },
 )
 async def download_plan_item_evidence(
     session: DbSession,
@@ -302,10 +313,6 @@ async def download_plan_item_evidence(
     )
 
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 async def _export(
     session: DbSession, principal: PlansReader, plan_id: uuid.UUID, fmt: str
 ) -> Response:
@@ -316,7 +323,7 @@ async def _export(
     name = f"План мероприятий {plan.document_number or plan.id}.{fmt}".replace("/", "-")
     return Response(
         content,
-        media_type=DOCX if fmt == "docx" else XLSX,
+        media_type=DOCX_MEDIA_TYPE if fmt == "docx" else XLSX_MEDIA_TYPE,
         headers={"Content-Disposition": content_disposition(name)},
     )
 
@@ -326,7 +333,10 @@ async def _export(
     operation_id="export_plan_docx",
     summary="The plan in the official form, as DOCX",
     response_class=Response,
-    responses={200: {"content": {DOCX: {}}}, **problem_responses(404)},
+    responses={
+        **file_response("The plan as a Word document", DOCX_MEDIA_TYPE),
+        **problem_responses(404),
+    },
 )
 async def export_plan_docx(
     session: DbSession, principal: PlansReader, plan_id: uuid.UUID
@@ -340,7 +350,10 @@ async def export_plan_docx(
     operation_id="export_plan_xlsx",
     summary="The plan in the official form, as XLSX",
     response_class=Response,
-    responses={200: {"content": {XLSX: {}}}, **problem_responses(404)},
+    responses={
+        **file_response("The plan as an Excel workbook", XLSX_MEDIA_TYPE),
+        **problem_responses(404),
+    },
 )
 async def export_plan_xlsx(
     session: DbSession, principal: PlansReader, plan_id: uuid.UUID

@@ -8,11 +8,11 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from otklik_kit.text import printable
 from otklik_shared.vocab import DIRECTION_LABELS
 from otklik_shared.vocab_touchpoints import CLIENT_NEED_LABELS, TOUCHPOINT_KIND_LABELS
 from plans_api.touchpoints.models import Touchpoint
 
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TITLE = "Перечень точек взаимодействия"
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("№", 6),
@@ -72,7 +72,7 @@ def registry_workbook(agency_name: str, rows: Sequence[Sequence[CellValue]]) -> 
     sheet.title = "Перечень"
     last_column = get_column_letter(len(COLUMNS))
     for row, (text, font) in enumerate(
-        ((TITLE, Font(bold=True, size=14)), (agency_name, Font(italic=True))), start=1
+        ((TITLE, Font(bold=True, size=14)), (printable(agency_name), Font(italic=True))), start=1
     ):
         sheet.cell(row=row, column=1, value=text).font = font
         sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center", wrap_text=True)
@@ -86,7 +86,7 @@ def registry_workbook(agency_name: str, rows: Sequence[Sequence[CellValue]]) -> 
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         sheet.column_dimensions[get_column_letter(column)].width = width
     for values in rows:
-        sheet.append(list(values))
+        sheet.append([printable(v) if isinstance(v, str) else v for v in values])
         for written in sheet[sheet.max_row]:
             written.alignment = _WRAP
             written.border = _BORDER

@@ -9,7 +9,7 @@ from otklik_kit.auth.dependencies import PlansReader, PlansWriter
 from otklik_kit.db import DbSession
 from otklik_kit.pagination import Cursor, Limit, Page, decode_cursor
 from otklik_kit.problems import problem_responses
-from otklik_kit.routing import api_router
+from otklik_kit.routing import XLSX_MEDIA_TYPE, api_router, file_response
 from otklik_shared.vocab import Direction
 from otklik_shared.vocab_touchpoints import TouchpointKind
 from plans_api.touchpoints import export, service
@@ -59,10 +59,7 @@ async def list_touchpoints(
     summary="Export the touchpoint registry to XLSX",
     response_class=Response,
     responses={
-        200: {
-            "description": "The registry of one agency as an Excel workbook",
-            "content": {export.XLSX_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}},
-        },
+        **file_response("The registry of one agency as an Excel workbook", XLSX_MEDIA_TYPE),
         **problem_responses(404, 422),
     },
 )
@@ -74,7 +71,7 @@ async def export_touchpoints(session: DbSession, principal: PlansReader, where: 
     filename = f"touchpoints-{date.today().isoformat()}.xlsx"
     return Response(
         content,
-        media_type=export.XLSX_MEDIA_TYPE,
+        media_type=XLSX_MEDIA_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 

@@ -81,13 +81,14 @@ async def add_counts(
     ]
     if not rows:
         return
-    statement = insert(model)
+    # the rows as parameters of one cached statement (SQLAlchemy sends them as multi-row
+    # INSERTs in order), not a VALUES list compiled anew for every batch
+    table: Any = model.__table__
+    statement = insert(table)
     statement = statement.on_conflict_do_update(
         index_elements=list(key_columns),
-        set_={name: getattr(model, name) + statement.excluded[name] for name in counters},
+        set_={name: table.c[name] + statement.excluded[name] for name in counters},
     )
-    # many parameter sets for one statement: compiled once (a multi-row VALUES built per batch
-    # spent seconds compiling tens of thousands of bind parameters)
     await session.execute(statement, rows)
 
 

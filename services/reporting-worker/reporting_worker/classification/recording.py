@@ -167,8 +167,8 @@ def _quote_row(feedback: FeedbackPayload, key: Key, result: Classification) -> d
 
 async def keep_quotes(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     if rows:
-        # one statement, many parameter sets: compiled once, whatever the number of rows
-        await session.execute(insert(CommentQuote).on_conflict_do_nothing(), rows)
+        table: Any = CommentQuote.__table__
+        await session.execute(insert(table).on_conflict_do_nothing(), rows)
 
 
 async def _quotes_kept(session: AsyncSession, keys: list[Key]) -> dict[Key, int]:

@@ -1,6 +1,5 @@
 """Contains all the data models used in inputs/outputs"""
 
-from .answer_in import AnswerIn
 from .assignment_in import AssignmentIn
 from .batch_feedback_item import BatchFeedbackItem
 from .batch_item_result import BatchItemResult
@@ -15,6 +14,7 @@ from .criteria_ratings import CriteriaRatings
 from .criterion import Criterion
 from .erasure_report import ErasureReport
 from .erasure_request import ErasureRequest
+from .feedback_answer_in import FeedbackAnswerIn
 from .feedback_batch import FeedbackBatch
 from .feedback_batch_batch_feedback_item import FeedbackBatchBatchFeedbackItem
 from .feedback_create import FeedbackCreate
@@ -51,9 +51,11 @@ from .review_policy_read import ReviewPolicyRead
 from .run_period_facts import RunPeriodFacts
 from .run_status import RunStatus
 from .stage import Stage
+from .survey_answer_in import SurveyAnswerIn
 from .survey_audience import SurveyAudience
 from .survey_facts import SurveyFacts
 from .survey_period_facts import SurveyPeriodFacts
+from .survey_response_in import SurveyResponseIn
 from .survey_response_receipt import SurveyResponseReceipt
 from .survey_results import SurveyResults
 from .survey_run_create import SurveyRunCreate
@@ -68,7 +70,6 @@ from .webhook_endpoint_in import WebhookEndpointIn
 from .webhook_endpoint_read import WebhookEndpointRead
 
 __all__ = (
-    "AnswerIn",
     "AssignmentIn",
     "BatchFeedbackItem",
     "BatchItemResult",
@@ -83,6 +84,7 @@ __all__ = (
     "Criterion",
     "ErasureReport",
     "ErasureRequest",
+    "FeedbackAnswerIn",
     "FeedbackBatch",
     "FeedbackBatchBatchFeedbackItem",
     "FeedbackCreate",
@@ -119,9 +121,11 @@ __all__ = (
     "RunPeriodFacts",
     "RunStatus",
     "Stage",
+    "SurveyAnswerIn",
     "SurveyAudience",
     "SurveyFacts",
     "SurveyPeriodFacts",
+    "SurveyResponseIn",
     "SurveyResponseReceipt",
     "SurveyResults",
     "SurveyRunCreate",

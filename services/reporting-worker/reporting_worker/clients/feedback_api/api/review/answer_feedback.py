@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.answer_in import AnswerIn
+from ...models.feedback_answer_in import FeedbackAnswerIn
 from ...models.feedback_read import FeedbackRead
 from ...models.problem import Problem
 from ...types import Response
@@ -16,7 +16,7 @@ from ...types import Response
 def _get_kwargs(
     feedback_id: UUID,
     *,
-    body: AnswerIn,
+    body: FeedbackAnswerIn,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -42,6 +42,11 @@ def _parse_response(
         response_200 = FeedbackRead.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -104,7 +109,7 @@ def sync_detailed(
     feedback_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: AnswerIn,
+    body: FeedbackAnswerIn,
 ) -> Response[FeedbackRead | Problem]:
     """Answer a feedback
 
@@ -112,7 +117,7 @@ def sync_detailed(
 
     Args:
         feedback_id (UUID):
-        body (AnswerIn):
+        body (FeedbackAnswerIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +143,7 @@ def sync(
     feedback_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: AnswerIn,
+    body: FeedbackAnswerIn,
 ) -> FeedbackRead | Problem | None:
     """Answer a feedback
 
@@ -146,7 +151,7 @@ def sync(
 
     Args:
         feedback_id (UUID):
-        body (AnswerIn):
+        body (FeedbackAnswerIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +172,7 @@ async def asyncio_detailed(
     feedback_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: AnswerIn,
+    body: FeedbackAnswerIn,
 ) -> Response[FeedbackRead | Problem]:
     """Answer a feedback
 
@@ -175,7 +180,7 @@ async def asyncio_detailed(
 
     Args:
         feedback_id (UUID):
-        body (AnswerIn):
+        body (FeedbackAnswerIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +204,7 @@ async def asyncio(
     feedback_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: AnswerIn,
+    body: FeedbackAnswerIn,
 ) -> FeedbackRead | Problem | None:
     """Answer a feedback
 
@@ -207,7 +212,7 @@ async def asyncio(
 
     Args:
         feedback_id (UUID):
-        body (AnswerIn):
+        body (FeedbackAnswerIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

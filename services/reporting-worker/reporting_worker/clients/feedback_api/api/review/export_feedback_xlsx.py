@@ -1,5 +1,6 @@
 import datetime
 from http import HTTPStatus
+from io import BytesIO
 from typing import Any
 from uuid import UUID
 
@@ -12,7 +13,7 @@ from ...models.feedback_status import FeedbackStatus
 from ...models.pain_category import PainCategory
 from ...models.problem import Problem
 from ...models.stage import Stage
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
@@ -196,7 +197,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | None:
+) -> File | Problem | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -230,7 +236,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem]:
+) -> Response[File | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -259,7 +265,7 @@ def sync_detailed(
     occurred_from: datetime.date | datetime.datetime | None | Unset = UNSET,
     occurred_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[File | Problem]:
     """Export the feedback list to XLSX
 
      The list's filters, newest first; at most EXPORT_MAX_ROWS rows (100 000).
@@ -293,7 +299,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -343,7 +349,7 @@ def sync(
     occurred_from: datetime.date | datetime.datetime | None | Unset = UNSET,
     occurred_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
-) -> Problem | None:
+) -> File | Problem | None:
     """Export the feedback list to XLSX
 
      The list's filters, newest first; at most EXPORT_MAX_ROWS rows (100 000).
@@ -377,7 +383,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        File | Problem
     """
 
     return sync_detailed(
@@ -422,7 +428,7 @@ async def asyncio_detailed(
     occurred_from: datetime.date | datetime.datetime | None | Unset = UNSET,
     occurred_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[File | Problem]:
     """Export the feedback list to XLSX
 
      The list's filters, newest first; at most EXPORT_MAX_ROWS rows (100 000).
@@ -456,7 +462,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -504,7 +510,7 @@ async def asyncio(
     occurred_from: datetime.date | datetime.datetime | None | Unset = UNSET,
     occurred_to: datetime.date | datetime.datetime | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
-) -> Problem | None:
+) -> File | Problem | None:
     """Export the feedback list to XLSX
 
      The list's filters, newest first; at most EXPORT_MAX_ROWS rows (100 000).
@@ -538,7 +544,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        File | Problem
     """
 
     return (

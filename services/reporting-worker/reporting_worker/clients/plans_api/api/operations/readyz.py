@@ -54,9 +54,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | Readiness]:
-    """Readiness: database and Redis reachable, migrations applied
+    """Readiness: database reachable and migrations applied; Redis reported
 
-     Ready when PostgreSQL and Redis answer and this service's migrations are at head.
+     Ready when PostgreSQL answers and this service's migrations are at head. Redis is checked
+    and reported in `checks`; while it is away the service stays ready (requests are served,
+    events wait in the outbox) — a 503 names every failing check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -79,9 +81,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
 ) -> Problem | Readiness | None:
-    """Readiness: database and Redis reachable, migrations applied
+    """Readiness: database reachable and migrations applied; Redis reported
 
-     Ready when PostgreSQL and Redis answer and this service's migrations are at head.
+     Ready when PostgreSQL answers and this service's migrations are at head. Redis is checked
+    and reported in `checks`; while it is away the service stays ready (requests are served,
+    events wait in the outbox) — a 503 names every failing check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,9 +104,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | Readiness]:
-    """Readiness: database and Redis reachable, migrations applied
+    """Readiness: database reachable and migrations applied; Redis reported
 
-     Ready when PostgreSQL and Redis answer and this service's migrations are at head.
+     Ready when PostgreSQL answers and this service's migrations are at head. Redis is checked
+    and reported in `checks`; while it is away the service stays ready (requests are served,
+    events wait in the outbox) — a 503 names every failing check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -123,9 +129,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
 ) -> Problem | Readiness | None:
-    """Readiness: database and Redis reachable, migrations applied
+    """Readiness: database reachable and migrations applied; Redis reported
 
-     Ready when PostgreSQL and Redis answer and this service's migrations are at head.
+     Ready when PostgreSQL answers and this service's migrations are at head. Redis is checked
+    and reported in `checks`; while it is away the service stays ready (requests are served,
+    events wait in the outbox) — a 503 names every failing check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

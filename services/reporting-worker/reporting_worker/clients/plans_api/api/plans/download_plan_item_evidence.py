@@ -1,5 +1,6 @@
 from http import HTTPStatus
-from typing import Any, cast
+from io import BytesIO
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -8,7 +9,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...types import Response
+from ...types import File, Response
 
 
 def _get_kwargs(
@@ -31,9 +32,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> File | Problem | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
+        response_200 = File(payload=BytesIO(response.content))
+
         return response_200
 
     if response.status_code == 401:
@@ -74,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[File | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +91,7 @@ def sync_detailed(
     evidence_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Problem]:
+) -> Response[File | Problem]:
     """Download an evidence file
 
      The uploaded document as it was sent.
@@ -104,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +128,7 @@ def sync(
     evidence_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Any | Problem | None:
+) -> File | Problem | None:
     """Download an evidence file
 
      The uploaded document as it was sent.
@@ -141,7 +143,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        File | Problem
     """
 
     return sync_detailed(
@@ -158,7 +160,7 @@ async def asyncio_detailed(
     evidence_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | Problem]:
+) -> Response[File | Problem]:
     """Download an evidence file
 
      The uploaded document as it was sent.
@@ -173,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -193,7 +195,7 @@ async def asyncio(
     evidence_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Any | Problem | None:
+) -> File | Problem | None:
     """Download an evidence file
 
      The uploaded document as it was sent.
@@ -208,7 +210,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        File | Problem
     """
 
     return (

@@ -1,4 +1,5 @@
 from http import HTTPStatus
+from io import BytesIO
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -8,7 +9,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...types import Response
+from ...types import File, Response
 
 
 def _get_kwargs(
@@ -27,7 +28,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | None:
+) -> File | Problem | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -66,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem]:
+) -> Response[File | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +85,7 @@ def sync_detailed(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem]:
+) -> Response[File | Problem]:
     """The plan in the official form, as DOCX
 
      «№ п/п | Мероприятие | Дата начала | Дата окончания | Ответственный | Результат».
@@ -92,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -110,7 +116,7 @@ def sync(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | None:
+) -> File | Problem | None:
     """The plan in the official form, as DOCX
 
      «№ п/п | Мероприятие | Дата начала | Дата окончания | Ответственный | Результат».
@@ -123,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        File | Problem
     """
 
     return sync_detailed(
@@ -136,7 +142,7 @@ async def asyncio_detailed(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem]:
+) -> Response[File | Problem]:
     """The plan in the official form, as DOCX
 
      «№ п/п | Мероприятие | Дата начала | Дата окончания | Ответственный | Результат».
@@ -149,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +171,7 @@ async def asyncio(
     plan_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | None:
+) -> File | Problem | None:
     """The plan in the official form, as DOCX
 
      «№ п/п | Мероприятие | Дата начала | Дата окончания | Ответственный | Результат».
@@ -178,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        File | Problem
     """
 
     return (

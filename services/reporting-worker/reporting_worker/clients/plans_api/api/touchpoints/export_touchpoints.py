@@ -1,4 +1,5 @@
 from http import HTTPStatus
+from io import BytesIO
 from typing import Any
 from uuid import UUID
 
@@ -9,7 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.direction import Direction
 from ...models.problem import Problem
 from ...models.touchpoint_kind import TouchpointKind
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
@@ -87,7 +88,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | None:
+) -> File | Problem | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -126,7 +132,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem]:
+) -> Response[File | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -144,7 +150,7 @@ def sync_detailed(
     service_id: None | Unset | UUID = UNSET,
     digital: bool | None | Unset = UNSET,
     collects_feedback: bool | None | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[File | Problem]:
     """Export the touchpoint registry to XLSX
 
      One agency's registry (the key's own, else give `agency_id`); the list's filters apply.
@@ -162,7 +168,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -190,7 +196,7 @@ def sync(
     service_id: None | Unset | UUID = UNSET,
     digital: bool | None | Unset = UNSET,
     collects_feedback: bool | None | Unset = UNSET,
-) -> Problem | None:
+) -> File | Problem | None:
     """Export the touchpoint registry to XLSX
 
      One agency's registry (the key's own, else give `agency_id`); the list's filters apply.
@@ -208,7 +214,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        File | Problem
     """
 
     return sync_detailed(
@@ -231,7 +237,7 @@ async def asyncio_detailed(
     service_id: None | Unset | UUID = UNSET,
     digital: bool | None | Unset = UNSET,
     collects_feedback: bool | None | Unset = UNSET,
-) -> Response[Problem]:
+) -> Response[File | Problem]:
     """Export the touchpoint registry to XLSX
 
      One agency's registry (the key's own, else give `agency_id`); the list's filters apply.
@@ -249,7 +255,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -275,7 +281,7 @@ async def asyncio(
     service_id: None | Unset | UUID = UNSET,
     digital: bool | None | Unset = UNSET,
     collects_feedback: bool | None | Unset = UNSET,
-) -> Problem | None:
+) -> File | Problem | None:
     """Export the touchpoint registry to XLSX
 
      One agency's registry (the key's own, else give `agency_id`); the list's filters apply.
@@ -293,7 +299,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        File | Problem
     """
 
     return (

@@ -7,11 +7,11 @@ from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="AnswerIn")
+T = TypeVar("T", bound="FeedbackAnswerIn")
 
 
 @_attrs_define
-class AnswerIn:
+class FeedbackAnswerIn:
     """
     Attributes:
         text (str): The answer to the citizen, in plain Russian; sent back to the client
@@ -56,9 +56,9 @@ class AnswerIn:
 
         answered_by = _parse_answered_by(d.pop("answered_by", UNSET))
 
-        answer_in = cls(
+        feedback_answer_in = cls(
             text=text,
             answered_by=answered_by,
         )
 
-        return answer_in
+        return feedback_answer_in
