@@ -222,19 +222,23 @@ class RedisProcess:
         self._child.kill()
 
 
+def postgres_workdir() -> Path:
+    """A directory for an embedded PostgreSQL, outside pytest's temporary root: every pytest
+    session on the machine resets that root to mode 0700, which locks out the server's system
+    user (as root it runs as `embedded_postgres`). The caller removes it."""
+    workdir = Path(tempfile.mkdtemp(prefix="otklik-test-pg-"))
+    workdir.chmod(0o755)
+    return workdir
+
+
 class PostgresProcess:
     """A private PostgreSQL (the dev stack's embedded server): crashed and started again on the
-    same port, its data kept.
-
-    Its data lives outside pytest's temporary root: every pytest session on the machine resets
-    that root to mode 0700, which would lock out the server's own system user. It is stopped by
-    signalling its postmaster, so a stop never depends on pg_ctl reaching the directory.
-    """
+    same port, its data kept (in a `postgres_workdir`). It is stopped by signalling its
+    postmaster, so a stop never depends on pg_ctl reaching the directory."""
 
     def __init__(self) -> None:
         self.port = free_port()
-        self._dir = Path(tempfile.mkdtemp(prefix="otklik-test-pg-"))
-        self._dir.chmod(0o755)
+        self._dir = postgres_workdir()
         self.url = ""
         self._postmaster: int | None = None
 

@@ -1,5 +1,6 @@
 """The dev stack's embedded servers, started for real on free ports in a temporary directory."""
 
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from otklik_kit.devstack import infra, runner
+from tests.processes import postgres_workdir
 
 
 def _free_port() -> int:
@@ -27,10 +29,16 @@ def redis_port(tmp_path: Path) -> Iterator[int]:
 
 
 @pytest.fixture
-def pg_port(tmp_path: Path) -> Iterator[int]:
-    port = _free_port()
-    yield port
-    infra.stop_embedded_postgres(tmp_path)
+def pg_dir() -> Iterator[Path]:
+    workdir = postgres_workdir()
+    yield workdir
+    infra.stop_embedded_postgres(workdir)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_port() -> int:
+    return _free_port()
 
 
 def _redis_pid(url: str) -> int:
@@ -87,15 +95,15 @@ async def _fetch(url: str, *statements: str) -> object:
         await engine.dispose()
 
 
-async def test_embedded_postgres_serves_otklik_and_keeps_data(tmp_path: Path, pg_port: int) -> None:
-    url = infra.ensure_embedded_postgres(tmp_path, pg_port)
+async def test_embedded_postgres_serves_otklik_and_keeps_data(pg_dir: Path, pg_port: int) -> None:
+    url = infra.ensure_embedded_postgres(pg_dir, pg_port)
     assert url == f"postgresql+asyncpg://postgres@127.0.0.1:{pg_port}/otklik"
     await _fetch(url, "CREATE TABLE kept (label text)", "INSERT INTO kept VALUES ('ПРИВЕТ')")
 
-    assert infra.ensure_embedded_postgres(tmp_path, pg_port) == url  # reused while running
-    infra.stop_embedded_postgres(tmp_path)
-    assert not infra.postgres_is_running(tmp_path)
-    infra.ensure_embedded_postgres(tmp_path, pg_port)
+    assert infra.ensure_embedded_postgres(pg_dir, pg_port) == url  # reused while running
+    infra.stop_embedded_postgres(pg_dir)
+    assert not infra.postgres_is_running(pg_dir)
+    infra.ensure_embedded_postgres(pg_dir, pg_port)
 
     assert await _fetch(url, "SELECT lower(label) FROM kept") == "привет"
 
