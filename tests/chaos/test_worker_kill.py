@@ -47,6 +47,7 @@ MAX_KILLS = 8
 WORKER_ENV = {"WORKER_MAX_JOBS": "1"}
 
 
+@pytest.mark.kill_window
 async def test_worker_killed_during_aggregation_ends_equal_to_a_clean_run(
     catalog: Catalog,
     portal: dict[str, str],
