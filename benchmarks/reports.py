@@ -408,40 +408,46 @@ async def ensure_dataset(server: str, rows: int) -> tuple[str, float | None]:
 
 # --- what a monthly report of one service reads --------------------------------------------
 
-REPORT_FROM_AGGREGATES = [
-    """SELECT stage, channel, touchpoint_id, sum(responses), sum(rating_1), sum(rating_2),
-              sum(rating_3), sum(rating_4), sum(rating_5), sum(queue_wait_sum),
-              sum(queue_wait_count), sum(staff_courtesy_sum), sum(staff_courtesy_count),
-              sum(comments), sum(sentiment_negative)
-         FROM reporting.feedback_daily
-        WHERE service_id = $1 AND day >= $2 AND day < $3
-        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""",
-    """SELECT sum(responses), sum(rating_4) + sum(rating_5), sum(comments)
-         FROM reporting.feedback_daily WHERE service_id = $1 AND day >= $2 AND day < $3""",
-    """SELECT stage, category, sum(comments), sum(negative), sum(rating_sum)
-         FROM reporting.feedback_category_daily
-        WHERE service_id = $1 AND day >= $2 AND day < $3
-        GROUP BY 1, 2 ORDER BY 1, 2""",
-]
-_RAW_WHERE = "f.service_id = $1 AND f.occurred_at >= $2 AND f.occurred_at < $3"
+# What the builder reads for a service's month (reports.repository): the cells of the month
+# and of the previous month, the month's days, the categories of both months — each from the
+# aggregates, and the same figures by plain GROUP BY over the raw rows. (Its quotes, a bounded
+# table of their own, have no cheap raw equivalent and are left out of both sides.)
+_CELLS = f"""SELECT stage, channel, touchpoint_id,
+       {", ".join(f"sum({c})" for c in COUNTERS)}
+  FROM reporting.feedback_daily
+ WHERE service_id = $1 AND day >= $2 AND day < $3
+ GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
+_DAYS = """SELECT day, sum(responses), sum(rating_1), sum(rating_2), sum(rating_3), sum(rating_4),
+       sum(rating_5)
+  FROM reporting.feedback_daily
+ WHERE service_id = $1 AND day >= $2 AND day < $3
+ GROUP BY 1 ORDER BY 1"""
+_CATEGORIES = """SELECT stage, channel, touchpoint_id, category, sum(comments), sum(negative),
+       sum(rating_sum)
+  FROM reporting.feedback_category_daily
+ WHERE service_id = $1 AND day >= $2 AND day < $3
+ GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"""
+_RAW_WHERE = "WHERE f.service_id = $1 AND f.occurred_at >= $2 AND f.occurred_at < $3"
+_RAW_CELLS = f"""SELECT stage, channel, touchpoint_id,
+       {", ".join(f"sum({c})" for c in COUNTERS)}
+  FROM ({DAILY_SELECT.format(where=_RAW_WHERE)}) AS raw
+ GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
+_RAW_DAYS = f"""SELECT {MOSCOW_DAY}, count(*),
+       {", ".join(f"count(*) FILTER (WHERE f.rating = {v})" for v in range(1, 6))}
+  FROM feedback.feedback f {_RAW_WHERE}
+ GROUP BY 1 ORDER BY 1"""
+_RAW_CATEGORIES = f"""SELECT stage, channel, touchpoint_id, category, sum(comments),
+       sum(negative), sum(rating_sum)
+  FROM ({CATEGORY_SELECT.format(where=_RAW_WHERE)}) AS raw
+ GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"""
+# (query, which month: 0 the report's, 1 the previous one)
+REPORT_FROM_AGGREGATES = [(_CELLS, 0), (_CELLS, 1), (_DAYS, 0), (_CATEGORIES, 0), (_CATEGORIES, 1)]
 REPORT_FROM_RAW = [
-    f"""SELECT f.stage::text, f.channel::text, coalesce(f.touchpoint_id, {NONE_ID}), count(*),
-              count(*) FILTER (WHERE rating = 1), count(*) FILTER (WHERE rating = 2),
-              count(*) FILTER (WHERE rating = 3), count(*) FILTER (WHERE rating = 4),
-              count(*) FILTER (WHERE rating = 5), coalesce(sum(criterion_queue_wait), 0),
-              count(criterion_queue_wait), coalesce(sum(criterion_staff_courtesy), 0),
-              count(criterion_staff_courtesy), count(comment),
-              count(*) FILTER (WHERE sentiment = 'negative')
-         FROM feedback.feedback f WHERE {_RAW_WHERE}
-        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""",
-    """SELECT count(*), count(*) FILTER (WHERE rating >= 4), count(comment)
-         FROM feedback.feedback f
-        WHERE f.service_id = $1 AND f.occurred_at >= $2 AND f.occurred_at < $3""",
-    f"""SELECT f.stage::text, category::text, count(*),
-              count(*) FILTER (WHERE sentiment = 'negative'), sum(rating)
-         FROM feedback.feedback f CROSS JOIN LATERAL unnest(f.categories) AS category
-        WHERE {_RAW_WHERE}
-        GROUP BY 1, 2 ORDER BY 1, 2""",
+    (_RAW_CELLS, 0),
+    (_RAW_CELLS, 1),
+    (_RAW_DAYS, 0),
+    (_RAW_CATEGORIES, 0),
+    (_RAW_CATEGORIES, 1),
 ]
 
 
@@ -450,18 +456,20 @@ def _moscow_midnight(day: date) -> datetime:
 
 
 async def _timed(
-    connection: asyncpg.Connection, queries: list[str], args: tuple[Any, ...], repeat: int
+    connection: asyncpg.Connection,
+    queries: list[tuple[str, int]],
+    months: tuple[tuple[Any, Any], tuple[Any, Any]],
+    service: uuid.UUID,
+    repeat: int,
 ) -> tuple[float, list[list[tuple[Any, ...]]]]:
-    """Median time of running the queries one after another. `args` are (service, month
-    start, next month start, previous month start); the second query reads the previous month."""
-    service, month, following, previous = args
-    used = [(service, month, following), (service, previous, month), (service, month, following)]
+    """Median time of running the queries one after another; `months` are the bounds of the
+    report's month and of the previous one."""
     times, results = [], []
     for _ in range(repeat):
         started = time.perf_counter()
         results = [
-            [tuple(r) for r in await connection.fetch(q, *a)]
-            for q, a in zip(queries, used, strict=True)
+            [tuple(r) for r in await connection.fetch(q, service, *months[which])]
+            for q, which in queries
         ]
         times.append(time.perf_counter() - started)
     return statistics.median(times), results
@@ -487,11 +495,14 @@ async def _measure(url: str) -> tuple[float, float, int, int]:
             month,
             following,
         )
+        days = ((month, following), (previous, month))
         aggregated, from_aggregates = await _timed(
-            connection, REPORT_FROM_AGGREGATES, (service, month, following, previous), repeat=5
+            connection, REPORT_FROM_AGGREGATES, days, service, repeat=5
         )
-        raw_args = tuple(_moscow_midnight(d) for d in (month, following, previous))
-        raw, from_raw = await _timed(connection, REPORT_FROM_RAW, (service, *raw_args), repeat=2)
+        moments = tuple((_moscow_midnight(a), _moscow_midnight(b)) for a, b in days)
+        raw, from_raw = await _timed(
+            connection, REPORT_FROM_RAW, (moments[0], moments[1]), service, repeat=2
+        )
     finally:
         await connection.close()
     if _normalised(from_aggregates) != _normalised(from_raw):
@@ -595,7 +606,8 @@ def run(server: str, *, rows: int, workdir: Path) -> list[Row]:
     return [
         Row(
             f"Monthly report of one service (the report builder) over {total:,} feedback rows "
-            f"({in_report:,} in its month; dataset {made}) vs plain GROUP BY over the raw rows",
+            f"({in_report:,} in its month; dataset {made}) vs plain GROUP BYs of the same "
+            "figures over the raw rows",
             f"{built * 1000:,.0f} ms",
             f"{raw * 1000:,.0f} ms",
             f"{speedup:,.0f}× faster",
@@ -603,7 +615,7 @@ def run(server: str, *, rows: int, workdir: Path) -> list[Row]:
             built < 1 and speedup >= 50,
         ),
         Row(
-            "… of which the aggregate reads the raw GROUP BY replaces (same results, checked)",
+            "… the builder's aggregate reads alone vs the raw GROUP BYs (results checked equal)",
             f"{aggregated * 1000:,.1f} ms",
             f"{raw * 1000:,.0f} ms",
             f"{raw / aggregated:,.0f}× faster",

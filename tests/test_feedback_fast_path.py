@@ -241,8 +241,17 @@ async def test_a_post_with_an_idempotency_key_and_its_replay_are_the_routes(
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"{", b"[]", b'{"rating": 4', "\ufeff{}".encode(), b"\xff\xfe{}"],
-    ids=["empty", "cut", "list", "unclosed", "bom", "not utf-8"],
+    [
+        b"",
+        b"{",
+        b"[]",
+        b'{"rating": 4',
+        "\ufeff{}".encode(),
+        b"\xff\xfe{}",
+        b'{"rating": 4, "comment": "a\nb"}',
+        b'{"rating": NaN}',
+    ],
+    ids=["empty", "cut", "list", "unclosed", "bom", "not utf-8", "raw newline", "nan"],
 )
 async def test_a_body_that_is_not_a_feedback_gets_the_routes_answer(
     feedback: httpx.AsyncClient,
