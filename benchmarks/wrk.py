@@ -52,8 +52,12 @@ def lua_string(text: str) -> str:
     return f"[{level}[{text}]{level}]"
 
 
-def post_script(path: str, bodies: list[str], tokens: list[str]) -> str:
-    """POSTs the bodies in turn, each with the next of the API keys (many portals)."""
+def post_script(
+    path: str, bodies: list[str], tokens: list[str], *, idempotency_prefix: str | None = None
+) -> str:
+    """POSTs the bodies in turn, each with the next of the API keys (many portals) and, given a
+    prefix, an `Idempotency-Key` of its own (the prefix must be new for every load)."""
+    keyed = idempotency_prefix is not None
     return (
         "local bodies = {"
         + ",\n".join(lua_string(body) for body in bodies)
@@ -65,6 +69,7 @@ def post_script(path: str, bodies: list[str], tokens: list[str]) -> str:
         + "  if #tokens > 0 then\n"
         + '    headers["Authorization"] = "Bearer " .. tokens[n % #tokens + 1]\n'
         + "  end\n"
+        + (f'  headers["Idempotency-Key"] = "{idempotency_prefix}-" .. n\n' if keyed else "")
         + f'  return wrk.format("POST", "{path}", headers, bodies[n % #bodies + 1])\n'
         + "end\n"
         + DONE

@@ -2,16 +2,19 @@
 
 Those cost about two thirds of a post's CPU, more than validating and writing it. This pure ASGI
 middleware serves the regular post itself — an API key in `Authorization: Bearer` or
-`X-API-Key`, a JSON body, no `Idempotency-Key` — with the same parts the route uses: the key
-verifier and its cache, the scope, the per-key throttle, the request model, the group commit,
-the route's own response serializer and the app's exception handlers. Whatever is irregular (no
-or another kind of credentials, a key unknown or without the scope, a throttled key, a body that
-does not validate, another content type, an idempotency key) goes on to the FastAPI route with
-the body replayed, untouched, so every error is the route's own. It sits inside the kit's
+`X-API-Key`, a JSON body, at most one well-formed `Idempotency-Key` — with the same parts the
+route uses: the key verifier and its cache, the scope, the per-key throttle, the request model,
+the group commit (idempotency included), the route's own response serializer and the app's
+exception handlers. Whatever is irregular (no or another kind of credentials, a key unknown or
+without the scope, a throttled key, a body that does not validate, another content type, an
+idempotency key the route would refuse) goes on to the FastAPI route with the body replayed,
+untouched, so every validation error is the route's own. It sits inside the kit's
 middleware, so request ids, metrics, the access log and the body limit apply to both paths.
 """
 
+import re
 from collections import deque
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi.routing import APIRoute, iter_route_contexts, serialize_response
@@ -34,13 +37,22 @@ FEEDBACK_PATH = f"{API_PREFIX}/feedback"
 JSON_TYPES = frozenset({b"application/json", b"application/json; charset=utf-8"})
 _BEARER = b"bearer "
 _KEY_START = KEY_PREFIX + "_"
+# what the route's `Idempotency-Key` header parameter accepts
+IDEMPOTENCY_KEY = re.compile(rb"[\x21-\x7e]{1,200}")
+REPLAYED_HEADER = (b"idempotent-replayed", b"true")
 SERVED = INGEST_PATH.labels("fast")
 HANDED_ON = INGEST_PATH.labels("route")
 
 
-def _regular_token(headers: list[tuple[bytes, bytes]]) -> str | None:
-    """The API key of a regular post, or None when anything asks for the route's handling."""
-    authorization = api_key = content_type = None
+@dataclass(frozen=True, slots=True)
+class RegularPost:
+    token: str
+    idempotency_key: str | None
+
+
+def _regular_post(headers: list[tuple[bytes, bytes]]) -> RegularPost | None:
+    """The credentials of a regular post, or None when anything asks for the route's handling."""
+    authorization = api_key = content_type = idempotency_key = None
     for name, value in headers:
         if name == b"authorization":
             if authorization is not None:
@@ -55,7 +67,9 @@ def _regular_token(headers: list[tuple[bytes, bytes]]) -> str | None:
                 return None
             content_type = value
         elif name == b"idempotency-key":
-            return None
+            if idempotency_key is not None or not IDEMPOTENCY_KEY.fullmatch(value):
+                return None
+            idempotency_key = value
     if content_type is None or content_type.lower() not in JSON_TYPES:
         return None
     if authorization is not None:
@@ -68,7 +82,8 @@ def _regular_token(headers: list[tuple[bytes, bytes]]) -> str | None:
         return None
     if not token.startswith(_KEY_START) or " " in token:
         return None
-    return token
+    key = idempotency_key.decode("ascii") if idempotency_key is not None else None
+    return RegularPost(token, key)
 
 
 def _replaying(messages: list[Message], receive: Receive) -> Receive:
@@ -97,8 +112,8 @@ class FeedbackFastPath:
         ):
             await self.app(scope, receive, send)
             return
-        token = _regular_token(scope["headers"])
-        if token is None:
+        post = _regular_post(scope["headers"])
+        if post is None:
             HANDED_ON.inc()
             await self.app(scope, receive, send)
             return
@@ -115,14 +130,14 @@ class FeedbackFastPath:
         body = b"".join(chunks)
         accepted = None
         if messages[-1]["type"] == "http.request" and body:
-            accepted = await self._accept(scope, token, body)
+            accepted = await self._accept(scope, post.token, body)
         if accepted is None:
             HANDED_ON.inc()
             await self.app(scope, _replaying(messages, receive), send)
             return
         SERVED.inc()
         principal, data = accepted
-        await self._submit(scope, receive, send, principal, data)
+        await self._submit(scope, receive, send, principal, data, post.idempotency_key)
 
     async def _accept(
         self, scope: Scope, token: str, body: bytes
@@ -151,14 +166,20 @@ class FeedbackFastPath:
         return principal, data
 
     async def _submit(
-        self, scope: Scope, receive: Receive, send: Send, principal: Principal, data: FeedbackCreate
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        principal: Principal,
+        data: FeedbackCreate,
+        idempotency_key: str | None,
     ) -> None:
         app = scope["app"]
         route = self._feedback_route(app)
         scope["route"] = route
         batcher: IngestBatcher = app.state.ingest
         try:
-            outcome = await service.submit_feedback(batcher, principal, data, None)
+            outcome = await service.submit_feedback(batcher, principal, data, idempotency_key)
         except Exception as exc:
             # the app's handler for it, as the route's exception middleware would pick it; an
             # exception without one goes up to the server error handler, as from the route
@@ -174,6 +195,8 @@ class FeedbackFastPath:
         response = Response(
             content, status_code=route.status_code or 201, media_type="application/json"
         )
+        if outcome.replayed:
+            response.raw_headers.append(REPLAYED_HEADER)
         await response(scope, receive, send)
 
     def _feedback_route(self, app: Any) -> APIRoute:
