@@ -294,7 +294,7 @@ async def _generate(url: str, shape: Shape) -> float:
             + HOURLY_SELECT.format(where="")
         )
         await connection.execute(QUOTES)
-        await connection.execute("ANALYZE")
+        await _settle(connection)
         await _check_against_the_worker(connection, shape.rows)
         await connection.execute("CREATE TABLE public.bench_dataset (shape text)")
         await connection.execute(
@@ -386,6 +386,13 @@ class _Classified:
         return [PainCategory(code) for code in self.codes]
 
 
+async def _settle(connection: asyncpg.Connection) -> None:
+    """The tables as autovacuum leaves past months in production: statistics fresh and every
+    page marked all-visible, so index-only scans need not visit the heap (the raw rows' side
+    gets the same). Quick when nothing changed since the last run."""
+    await connection.execute("VACUUM (ANALYZE)")
+
+
 async def ensure_dataset(server: str, rows: int) -> tuple[str, float | None]:
     """The dataset's database URL, and how long making it took (None when reused)."""
     url = with_database(server, DATABASE)
@@ -400,6 +407,11 @@ async def ensure_dataset(server: str, rows: int) -> tuple[str, float | None]:
         if reusable:
             # the data stays; tables added by later migrations (e.g. the reports') come in
             await asyncio.to_thread(upgrade_all, url)
+            connection = await asyncpg.connect(asyncpg_dsn(url))
+            try:
+                await _settle(connection)
+            finally:
+                await connection.close()
             return url, None
     print(f"reports: making the dataset ({rows:,} rows; reused by later runs)", flush=True)
     url = await recreate_database(server, DATABASE)

@@ -2,7 +2,6 @@
 
 import asyncio
 import hashlib
-import json
 
 from pydantic import ValidationError
 
@@ -21,8 +20,9 @@ ACCEPTED = {label: INGEST_ACCEPTED.labels(label) for label in ("created", "repla
 
 
 def request_hash(data: FeedbackCreate) -> str:
-    body = data.model_dump(mode="json", exclude={"idempotency_key"})
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """The same for any two bodies that validate to the same feedback: the models have no free
+    keys, so their JSON dump is canonical (fields in declaration order)."""
+    canonical = data.model_dump_json(exclude={"idempotency_key"})
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
