@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from feedback_api.app import create_app as create_feedback_app
 from feedback_api.config import FeedbackSettings
 from feedback_api.ingest.fast_path import FeedbackFastPath
+from otklik_kit.app import ServiceApp
 from otklik_kit.auth.scopes import Scope
 from tests.conftest import KeyMaker, bearer, running
 from tests.feedback_helpers import Catalog, feedback_body
@@ -29,8 +30,8 @@ VOLATILE_RECEIPT = ("id", "received_at", "answer_due_at", "message")
 
 
 def without_fast_path(app: FastAPI) -> None:
-    fast_path: Any = FeedbackFastPath
-    app.user_middleware = [m for m in app.user_middleware if m.cls is not fast_path]
+    assert isinstance(app, ServiceApp)
+    app.front = [front for front in app.front if front is not FeedbackFastPath]
 
 
 @pytest.fixture
@@ -281,14 +282,76 @@ async def test_a_body_sent_in_pieces_is_read_whole_on_both_paths(
     bad = httpx.Request("POST", "/", json=feedback_body(catalog, rating=0)).content
     headers = {**portal, "Content-Type": "application/json"}
 
-    fast_good = await feedback.post(PATH, content=chunks(good), headers=headers)
-    fast_bad = await feedback.post(PATH, content=chunks(bad), headers=headers)
-    route_bad = await route_only.post(PATH, content=chunks(bad), headers=headers)
+    def sized(body: bytes) -> dict[str, str]:
+        return {**headers, "Content-Length": str(len(body))}
+
+    fast_good = await feedback.post(PATH, content=chunks(good), headers=sized(good))
+    fast_bad = await feedback.post(PATH, content=chunks(bad), headers=sized(bad))
+    route_bad = await route_only.post(PATH, content=chunks(bad), headers=sized(bad))
 
     assert fast_good.status_code == 201, fast_good.text
     assert comparable(fast_bad) == comparable(route_bad)
     assert comparable(fast_bad)[0] == 422
     assert path_counts.delta() == (1, 1)
+
+
+async def test_a_body_without_a_declared_length_is_left_to_the_routes_body_limit(
+    feedback: httpx.AsyncClient,
+    catalog: Catalog,
+    portal: dict[str, str],
+    path_counts: PathCounts,
+) -> None:
+    good = httpx.Request("POST", "/", json=feedback_body(catalog)).content
+    headers = {**portal, "Content-Type": "application/json"}
+
+    chunked = await feedback.post(PATH, content=chunks(good), headers=headers)
+
+    assert chunked.request.headers["transfer-encoding"] == "chunked"
+    assert chunked.status_code == 201, chunked.text
+    assert path_counts.delta() == (0, 1)
+
+
+async def test_a_declared_length_over_the_limit_is_the_stacks_413(
+    feedback: httpx.AsyncClient,
+    catalog: Catalog,
+    portal: dict[str, str],
+    feedback_settings: FeedbackSettings,
+    path_counts: PathCounts,
+) -> None:
+    padded = {**feedback_body(catalog), "comment": "ж" * 1000}
+    body = httpx.Request("POST", "/", json=padded).content
+    body += b" " * (feedback_settings.max_body_bytes + 1 - len(body))
+
+    refused = await feedback.post(
+        PATH, content=body, headers={**portal, "Content-Type": "application/json"}
+    )
+
+    assert refused.status_code == 413
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert path_counts.delta() == (0, 1)
+
+
+async def test_a_server_error_on_the_fast_path_is_the_apps_500_problem(
+    feedback: httpx.AsyncClient,
+    catalog: Catalog,
+    portal: dict[str, str],
+    path_counts: PathCounts,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("a defect")
+
+    monkeypatch.setattr("feedback_api.ingest.service.submit_feedback", broken)
+
+    failed = await feedback.post(PATH, json=feedback_body(catalog), headers=portal)
+
+    assert failed.status_code == 500
+    assert failed.headers["content-type"] == "application/problem+json"
+    assert failed.json()["status"] == 500
+    assert "a defect" not in failed.text
+    assert len(failed.headers["x-request-id"]) == 32
+    assert requests_counted(500) >= 1
+    assert path_counts.delta() == (1, 0)
 
 
 @pytest.mark.parametrize(

@@ -47,9 +47,10 @@ class ServiceSpec:
     worker: WorkerSpec | None = None
     # routes that take bigger bodies than MAX_BODY_BYTES (bulk endpoints), up to MAX_UPLOAD_BYTES
     bulk_paths: frozenset[str] = frozenset()
-    # pure ASGI middleware run inside the kit's (request id, metrics, logs, body limit apply
-    # to what it answers), e.g. a hot route's fast path
-    middleware: Sequence[Callable[[ASGIApp], ASGIApp]] = ()
+    # pure ASGI apps in front of FastAPI's whole stack, inside only the request id, metrics and
+    # access log: what one answers itself must keep the body limit, the unstorable-text guard
+    # and server-error handling on its own (e.g. a hot route's fast path)
+    front: Sequence[Callable[[ASGIApp], ASGIApp]] = ()
 
 
 def _lifespan(spec: ServiceSpec, settings: KitSettings) -> Any:
@@ -128,8 +129,22 @@ def _lifespan(spec: ServiceSpec, settings: KitSettings) -> Any:
     return lifespan
 
 
+class ServiceApp(FastAPI):
+    """FastAPI behind the kit's front: request ids, metrics and the access log around
+    everything (a server error's 500 included), then the service's own front apps."""
+
+    service_name: str = ""
+    front: list[Callable[[ASGIApp], ASGIApp]]
+
+    def build_middleware_stack(self) -> ASGIApp:
+        app = super().build_middleware_stack()
+        for wrap in reversed(self.front):
+            app = wrap(app)
+        return ObservabilityMiddleware(app, service=self.service_name)
+
+
 def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
-    app = FastAPI(
+    app = ServiceApp(
         title=spec.title,
         description=spec.description,
         version=spec.version,
@@ -151,8 +166,8 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
     app.include_router(health_router)
     for router in spec.routers:
         app.include_router(router)
-    for middleware in spec.middleware:
-        app.add_middleware(middleware)
+    app.service_name = spec.name
+    app.front = list(spec.front)
     # inside the size limit: it reads whole bodies, only ones the limit let through
     app.add_middleware(UnstorableTextMiddleware)
     app.add_middleware(
@@ -161,6 +176,5 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
         max_upload_bytes=settings.max_upload_bytes,
         bulk_paths=spec.bulk_paths,
     )
-    app.add_middleware(ObservabilityMiddleware, service=spec.name)
     problem_openapi(app)
     return app

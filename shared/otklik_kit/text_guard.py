@@ -15,7 +15,7 @@ from otklik_shared.problem import FieldError
 
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 # a cheap look at the raw body first: only these can decode to unstorable text
-_SUSPECT = re.compile(rb"\\u0000|\\u[dD][89a-fA-F]|\x00")
+SUSPECT = re.compile(rb"\\u0000|\\u[dD][89a-fA-F]|\x00")
 MESSAGE = "Text cannot contain NUL characters or unpaired surrogates"
 
 
@@ -63,7 +63,7 @@ class UnstorableTextMiddleware:
         body = await self._read(receive)
         if body is None:
             return  # the client went away, or the size limit already answered
-        if _SUSPECT.search(body):
+        if SUSPECT.search(body):
             try:
                 field = unstorable_field(json.loads(body))
             except ValueError:

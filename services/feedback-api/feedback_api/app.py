@@ -96,6 +96,6 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
         on_startup=[start_ingest],
         on_shutdown=[stop_ingest],
         bulk_paths=frozenset({BATCH_PATH}),
-        middleware=[FeedbackFastPath],
+        front=[FeedbackFastPath],
     )
     return create_service_app(spec, settings or FeedbackSettings())

@@ -8,8 +8,12 @@ the group commit (idempotency included), the route's own response serializer and
 exception handlers. Whatever is irregular (no or another kind of credentials, a key unknown or
 without the scope, a throttled key, a body that does not validate, another content type, an
 idempotency key the route would refuse) goes on to the FastAPI route with the body replayed,
-untouched, so every validation error is the route's own. It sits inside the kit's
-middleware, so request ids, metrics, the access log and the body limit apply to both paths.
+untouched, so every validation error is the route's own.
+
+It stands in front of FastAPI's whole stack (ServiceSpec.front), behind only the kit's request
+ids, metrics and access log, so it keeps the rest of that stack's rules itself: a post it serves
+declares its length within the body limit, holds nothing the unstorable-text guard would look
+at twice (else the stack decides), and a server error gets the app's 500 problem.
 """
 
 import re
@@ -32,6 +36,7 @@ from otklik_kit.auth.throttle import KeyThrottle
 from otklik_kit.errors import TooManyRequests
 from otklik_kit.observability.metrics import INGEST_PATH
 from otklik_kit.routing import API_PREFIX
+from otklik_kit.text_guard import SUSPECT
 
 FEEDBACK_PATH = f"{API_PREFIX}/feedback"
 JSON_TYPES = frozenset({b"application/json", b"application/json; charset=utf-8"})
@@ -50,9 +55,9 @@ class RegularPost:
     idempotency_key: str | None
 
 
-def _regular_post(headers: list[tuple[bytes, bytes]]) -> RegularPost | None:
+def _regular_post(headers: list[tuple[bytes, bytes]], max_bytes: int) -> RegularPost | None:
     """The credentials of a regular post, or None when anything asks for the route's handling."""
-    authorization = api_key = content_type = idempotency_key = None
+    authorization = api_key = content_type = idempotency_key = length = None
     for name, value in headers:
         if name == b"authorization":
             if authorization is not None:
@@ -70,7 +75,16 @@ def _regular_post(headers: list[tuple[bytes, bytes]]) -> RegularPost | None:
             if idempotency_key is not None or not IDEMPOTENCY_KEY.fullmatch(value):
                 return None
             idempotency_key = value
+        elif name == b"content-length":
+            if length is not None:
+                return None
+            length = value
+        elif name == b"transfer-encoding":
+            return None
     if content_type is None or content_type.lower() not in JSON_TYPES:
+        return None
+    # the body limit: the server delivers no more than a declared length
+    if length is None or not length.isdigit() or int(length) > max_bytes:
         return None
     if authorization is not None:
         if api_key is not None or authorization[:7].lower() != _BEARER:
@@ -112,7 +126,8 @@ class FeedbackFastPath:
         ):
             await self.app(scope, receive, send)
             return
-        post = _regular_post(scope["headers"])
+        app = scope["app"]
+        post = _regular_post(scope["headers"], app.state.settings.max_body_bytes)
         if post is None:
             HANDED_ON.inc()
             await self.app(scope, receive, send)
@@ -129,7 +144,7 @@ class FeedbackFastPath:
                 break
         body = b"".join(chunks)
         accepted = None
-        if messages[-1]["type"] == "http.request" and body:
+        if messages[-1]["type"] == "http.request" and body and not SUSPECT.search(body):
             accepted = await self._accept(scope, post.token, body)
         if accepted is None:
             HANDED_ON.inc()
@@ -137,7 +152,14 @@ class FeedbackFastPath:
             return
         SERVED.inc()
         principal, data = accepted
-        await self._submit(scope, receive, send, principal, data, post.idempotency_key)
+        try:
+            response = await self._submit(scope, receive, principal, data, post.idempotency_key)
+        except Exception as exc:
+            # as Starlette's ServerErrorMiddleware: the app's 500 problem, then up to the server
+            handler = app.exception_handlers.get(Exception) or app.exception_handlers[500]
+            await (await handler(Request(scope, receive), exc))(scope, receive, send)
+            raise
+        await response(scope, receive, send)
 
     async def _accept(
         self, scope: Scope, token: str, body: bytes
@@ -169,11 +191,11 @@ class FeedbackFastPath:
         self,
         scope: Scope,
         receive: Receive,
-        send: Send,
         principal: Principal,
         data: FeedbackCreate,
         idempotency_key: str | None,
-    ) -> None:
+    ) -> Response:
+        """The answer to send; raises only what the app would answer with a 500."""
         app = scope["app"]
         route = self._feedback_route(app)
         scope["route"] = route
@@ -186,9 +208,8 @@ class FeedbackFastPath:
             handler = _handler_for(app.exception_handlers, exc)
             if handler is None:
                 raise
-            response = await handler(Request(scope, receive), exc)
-            await response(scope, receive, send)
-            return
+            answer: Response = await handler(Request(scope, receive), exc)
+            return answer
         content = await serialize_response(
             field=route.response_field, response_content=outcome.receipt, dump_json=True
         )
@@ -197,7 +218,7 @@ class FeedbackFastPath:
         )
         if outcome.replayed:
             response.raw_headers.append(REPLAYED_HEADER)
-        await response(scope, receive, send)
+        return response
 
     def _feedback_route(self, app: Any) -> APIRoute:
         if self._route is None:
