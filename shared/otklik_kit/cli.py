@@ -189,6 +189,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _worker(args: argparse.Namespace) -> int:
     from otklik_kit.events.worker import build_worker, run_until_signalled
     from otklik_kit.observability.logging import configure_logging
+    from otklik_kit.runtime import settle_heap
 
     entry = SERVICES[args.service]
     assert entry.worker is not None
@@ -197,6 +198,7 @@ def _worker(args: argparse.Namespace) -> int:
         build_worker(spec, settings, burst=True).run()
     else:
         configure_logging(spec.service, settings.log_level)
+        settle_heap(settings.gc_young_threshold)
         # a worker that outlives Redis outages, instead of exiting at the first lost connection
         asyncio.run(run_until_signalled(lambda: build_worker(spec, settings, handle_signals=False)))
     return 0

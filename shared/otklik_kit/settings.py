@@ -36,6 +36,8 @@ class KitSettings(BaseSettings):
     api_key_cache_seconds: float = Field(
         default=10.0, ge=0, validation_alias="API_KEY_CACHE_SECONDS"
     )
+    # allocations between two passes over the young generation (runtime.settle_heap)
+    gc_young_threshold: int = Field(default=20_000, ge=100, validation_alias="GC_YOUNG_THRESHOLD")
     outbox_relay_enabled: bool = Field(default=True, validation_alias="OUTBOX_RELAY_ENABLED")
     outbox_poll_seconds: float = Field(default=0.1, gt=0, validation_alias="OUTBOX_POLL_SECONDS")
     outbox_sweep_seconds: float = Field(default=30.0, gt=0, validation_alias="OUTBOX_SWEEP_SECONDS")
