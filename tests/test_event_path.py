@@ -1,5 +1,6 @@
 """One real event end to end: plans-api's outbox → Redis → reporting worker, exactly once."""
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from feedback_api.config import FeedbackSettings
 from feedback_api.worker import WORKER as FEEDBACK_WORKER
 from otklik_kit.events.relay import OutboxRelay
-from otklik_kit.events.transport import EVENTS_JOB
+from otklik_kit.events.transport import EVENTS_JOB, EncodedList, deserialize_job, serialize_job
 from plans_api.database import outbox
 from reporting_worker.config import ReportingSettings
 from tests.conftest import drain, drain_worker
@@ -200,3 +201,19 @@ async def test_a_batch_that_failed_for_an_hour_is_still_applied(
 
     agencies = await known_agencies(reporting, admin_headers)
     assert [a["id"] for a in agencies] == [created.json()["id"]]
+
+
+@pytest.mark.parametrize("extra_args", [(), (7, "x")])
+def test_envelopes_encoded_by_the_database_reach_the_job_as_a_plain_list(
+    extra_args: tuple[Any, ...],
+) -> None:
+    envelopes = [
+        {"id": "0193", "payload": {"comment": 'кавычки " и \\ \u0000-нет', "n": [1, 2]}},
+        {"id": "0194", "payload": {}},
+    ]
+    encoded = EncodedList(json.dumps(envelope, ensure_ascii=False) for envelope in envelopes)
+    job = {"t": 1, "f": EVENTS_JOB, "a": [encoded, *extra_args], "k": {}, "et": 1}
+
+    decoded = deserialize_job(serialize_job(job))
+
+    assert decoded == {**job, "a": [envelopes, *extra_args]}

@@ -17,10 +17,10 @@ from typing import Any
 
 from arq.connections import ArqRedis
 from arq.jobs import Job, JobStatus
-from sqlalchemy import Row, Table, delete, func, select, update
+from sqlalchemy import ColumnElement, Row, Select, Table, Text, cast, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from otklik_kit.events.transport import EVENTS_JOB, deserialize_job
+from otklik_kit.events.transport import EVENTS_JOB, EncodedList, deserialize_job
 from otklik_kit.observability.metrics import OUTBOX_PENDING, OUTBOX_REENQUEUED, OUTBOX_RELAYED
 
 logger = logging.getLogger("otklik.outbox")
@@ -29,15 +29,28 @@ BATCH_SIZE = 500
 COMPLETED_RETENTION = timedelta(days=7)
 
 
-def _envelope(row: Row[Any]) -> dict[str, Any]:
-    return {
-        "id": str(row.event_id),
-        "type": row.type,
-        "version": row.version,
-        "occurred_at": row.occurred_at.isoformat(),
-        "producer": row.producer,
-        "payload": row.payload,
-    }
+def _envelope_json(t: Table) -> ColumnElement[str]:
+    """An event's envelope as JSON text, built by PostgreSQL: its payload goes to Redis as it is
+    stored, never decoded and encoded again in the API process (a third of the relay's CPU)."""
+    envelope = func.json_build_object(
+        "id",
+        t.c.event_id,
+        "type",
+        t.c.type,
+        "version",
+        t.c.version,
+        "occurred_at",
+        t.c.occurred_at,
+        "producer",
+        t.c.producer,
+        "payload",
+        t.c.payload,
+    )
+    return cast(envelope, Text).label("envelope")
+
+
+def _sendable(t: Table) -> Select[Any]:
+    return select(t.c.seq, t.c.queue, t.c.event_id, _envelope_json(t))
 
 
 def batch_job_id(queue: str, event_ids: Sequence[str]) -> str:
@@ -78,7 +91,7 @@ class OutboxRelay:
         async with self._sessionmaker() as session, session.begin():
             rows = (
                 await session.execute(
-                    select(t)
+                    _sendable(t)
                     .where(t.c.sent_at.is_(None))
                     .order_by(t.c.seq)
                     .limit(BATCH_SIZE)
@@ -105,9 +118,8 @@ class OutboxRelay:
             return len(rows)
 
     async def _enqueue(self, queue: str, job_id: str, rows: Sequence[Row[Any]]) -> None:
-        await self._redis.enqueue_job(
-            EVENTS_JOB, [_envelope(r) for r in rows], _job_id=job_id, _queue_name=queue
-        )
+        envelopes = EncodedList(row.envelope for row in rows)
+        await self._redis.enqueue_job(EVENTS_JOB, envelopes, _job_id=job_id, _queue_name=queue)
 
     async def sweep_once(self) -> int:
         """Settles batches sent a while ago; returns how many batches were re-enqueued."""
@@ -157,7 +169,7 @@ class OutboxRelay:
             return False
         rows = (
             await session.execute(
-                select(t).where(in_batch).order_by(t.c.seq).with_for_update(skip_locked=True)
+                _sendable(t).where(in_batch).order_by(t.c.seq).with_for_update(skip_locked=True)
             )
         ).all()
         if not rows:
