@@ -2,12 +2,14 @@
 
 import json
 import uuid
+from typing import Any
 
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from feedback_api.crypto import SecretBox
 from feedback_api.database import PRODUCER
+from feedback_api.feedback.models import CRITERIA_COLUMNS
 from feedback_api.feedback.schemas import FeedbackReceipt
 from feedback_api.ingest import writer
 from feedback_api.ingest.catalog_lookup import CatalogSnapshot, load_snapshot
@@ -20,6 +22,7 @@ from otklik_shared.events import ROUTES, queue_name
 EVENT_TYPE = "feedback.received"
 EVENT_QUEUES = tuple(queue_name(consumer) for consumer in ROUTES[EVENT_TYPE])
 DEADLOCK_RETRIES = 2
+CRITERIA_KEYS = tuple(CRITERIA_COLUMNS.values())
 
 
 def reused_key_error(prefix: str) -> UnprocessableEntity:
@@ -117,48 +120,53 @@ class BatchWriter:
         to_insert = await self._claim_keys(connection, batch, accepted, outcomes)
         if not to_insert:
             return outcomes
-        rows = writer.Columns()
+        rows: list[dict[str, Any]] = []
         contacts: tuple[list[uuid.UUID], list[uuid.UUID], list[bytes]] = ([], [], [])
-        events = writer.OutboxColumns()
+        events: list[dict[str, Any]] = []
         for index, prepared in to_insert:
             submission = batch[index]
             data = submission.data
-            rows.id.append(prepared.id)
-            rows.received_at.append(prepared.received_at)
-            rows.agency_id.append(prepared.agency_id)
-            rows.service_id.append(data.service_id)
-            rows.stage.append(data.stage.value if data.stage else None)
-            rows.channel.append(data.channel.value)
-            rows.touchpoint_id.append(data.touchpoint_id)
-            rows.client_type.append(data.client_type.value)
-            rows.rating.append(data.rating)
-            for column, value in zip(rows.criteria, criteria_values(data), strict=True):
-                column.append(value)
-            rows.comment.append(data.comment)
-            rows.case_number.append(data.case_number)
-            rows.occurred_at.append(data.occurred_at)
-            rows.submitted_by.append(submission.principal.key_id)
-            rows.answer_requested.append(data.answer_requested)
-            rows.has_contact.append(data.contact is not None)
-            rows.needs_review.append(prepared.needs_review)
-            rows.status.append(prepared.status.value)
-            rows.acknowledged_at.append(prepared.received_at if prepared.needs_review else None)
-            rows.answer_due_at.append(prepared.answer_due_at)
+            row = {
+                "id": prepared.id,
+                "received_at": prepared.received_at,
+                "agency_id": prepared.agency_id,
+                "service_id": data.service_id,
+                "stage": data.stage,
+                "channel": data.channel,
+                "touchpoint_id": data.touchpoint_id,
+                "client_type": data.client_type,
+                "rating": data.rating,
+                "comment": data.comment,
+                "case_number": data.case_number,
+                "occurred_at": data.occurred_at,
+                "submitted_by": submission.principal.key_id,
+                "answer_requested": data.answer_requested,
+                "has_contact": data.contact is not None,
+                "needs_review": prepared.needs_review,
+                "status": prepared.status,
+                "acknowledged_at": prepared.received_at if prepared.needs_review else None,
+                "answer_due_at": prepared.answer_due_at,
+            }
+            row.update(zip(CRITERIA_KEYS, criteria_values(data), strict=True))
+            rows.append(row)
             if data.contact is not None:
                 contacts[0].append(prepared.id)
                 contacts[1].append(prepared.agency_id)
                 contacts[2].append(self._box.seal(data.contact.model_dump_json().encode()))
             payload = prepared.event_payload(data)
-            # the event's id is the feedback's: a consumer that rebuilt its counts from
-            # feedback-api's export can tell which events it has already counted
-            event_id = prepared.id
             for queue in EVENT_QUEUES:
-                events.event_id.append(event_id)
-                events.queue.append(queue)
-                events.type.append(EVENT_TYPE)
-                events.occurred_at.append(prepared.received_at)
-                events.producer.append(PRODUCER)
-                events.payload.append(payload)
+                events.append(
+                    {
+                        # the event's id is the feedback's: a consumer that rebuilt its counts
+                        # from feedback-api's export can tell which events it already counted
+                        "event_id": prepared.id,
+                        "queue": queue,
+                        "type": EVENT_TYPE,
+                        "occurred_at": prepared.received_at,
+                        "producer": PRODUCER,
+                        "payload": payload,
+                    }
+                )
             outcomes[index] = Outcome(receipt=prepared.receipt)
         await writer.insert_batch(connection, rows, contacts, events)
         return outcomes

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from pydantic_core import to_json
-
 from feedback_api.feedback.models import CRITERIA_COLUMNS, FeedbackStatus
 from feedback_api.feedback.schemas import FeedbackCreate, FeedbackReceipt
 from feedback_api.ingest.catalog_lookup import CatalogSnapshot
@@ -48,7 +46,7 @@ class PreparedFeedback:
     answer_due_at: datetime | None
     receipt: FeedbackReceipt
 
-    def event_payload(self, data: FeedbackCreate) -> str:
+    def event_payload(self, data: FeedbackCreate) -> dict[str, Any]:
         criteria = {k: v for k, v in data.criteria.model_dump().items() if v is not None}
         payload: dict[str, Any] = {
             "feedback_id": str(self.id),
@@ -64,8 +62,7 @@ class PreparedFeedback:
             "occurred_at": data.occurred_at.isoformat(),
             "received_at": self.received_at.isoformat(),
         }
-        # stored as jsonb: the text's spacing is not kept, so the quickest encoder will do
-        return to_json(payload).decode()
+        return payload
 
 
 def resolve_agency(
