@@ -338,7 +338,7 @@ async def test_a_server_error_on_the_fast_path_is_the_apps_500_problem(
     path_counts: PathCounts,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    async def broken(*args: Any, **kwargs: Any) -> None:
+    async def broken(*_args: Any, **_kwargs: Any) -> None:
         raise RuntimeError("a defect")
 
     monkeypatch.setattr("feedback_api.ingest.service.submit_feedback", broken)
