@@ -140,14 +140,21 @@ def measure_single(stack: Stack, catalog: Catalog, *, seconds: float, rounds: in
     return figures
 
 
+def _run_label(load: wrk.Load) -> str:
+    """A run's rate, with the CPU the hypervisor took from this machine meanwhile if notable."""
+    if load.steal is not None and load.steal >= 0.02:
+        return f"{load.per_second:,.0f} ({load.steal:.0%} stolen)"
+    return f"{load.per_second:,.0f}"
+
+
 def single_rows(figures: SingleFigures) -> list[Row]:
     get, post, ours = best(figures.get), best(figures.post), best(figures.ours)
     share = ours.per_second / get.per_second
     errors = (
         "" if ours.clean else f" ({ours.bad_status} non-2xx, {ours.socket_errors} socket errors)"
     )
-    all_ours = ", ".join(f"{load.per_second:,.0f}" for load in figures.ours)
-    all_get = ", ".join(f"{load.per_second:,.0f}" for load in figures.get)
+    all_ours = ", ".join(_run_label(load) for load in figures.ours)
+    all_get = ", ".join(_run_label(load) for load in figures.get)
     return [
         Row(
             "POST /api/v1/feedback, each with its own Idempotency-Key, 64 connections: "

@@ -91,6 +91,8 @@ class Load:
     max_ms: float
     # CPU time the server process spent during the load (user + system), when watched
     cpu_seconds: float | None = None
+    # share of the machine's CPU time the hypervisor gave to other guests during the load
+    steal: float | None = None
 
     @property
     def per_second(self) -> float:
@@ -124,10 +126,12 @@ def run(
     command += [f"--timeout={timeout_seconds}s", "--latency", "-s", str(script_path), url]
     server = psutil.Process(server_pid) if server_pid else None
     cpu_before = sum(server.cpu_times()[:2]) if server else 0.0
+    times_before = machine_times()
     done = subprocess.run(
         command, capture_output=True, text=True, timeout=seconds + 60, check=False
     )
     cpu = sum(server.cpu_times()[:2]) - cpu_before if server else None
+    steal = stolen_share(times_before, machine_times())
     (workdir / f"{name}.out").write_text(done.stdout + done.stderr)
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith(MARKER)), None)
     if line is None:
@@ -142,4 +146,22 @@ def run(
         p99_ms=summary["p99_us"] / 1000,
         max_ms=summary["max_us"] / 1000,
         cpu_seconds=cpu,
+        steal=steal,
     )
+
+
+def machine_times() -> list[int] | None:
+    """The machine's CPU time counters (Linux /proc/stat: user … steal), or None elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            return [int(field) for field in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+
+
+def stolen_share(before: list[int] | None, after: list[int] | None) -> float | None:
+    if before is None or after is None or len(before) < 8:
+        return None
+    spent = [b - a for a, b in zip(before, after, strict=False)]
+    total = sum(spent)
+    return spent[7] / total if total else None
