@@ -183,16 +183,20 @@ class BatchWriter:
         keyed = [(i, p) for i, p in accepted if batch[i].idempotency_key is not None]
         if not keyed:
             return accepted
-        keys = writer.IdempotencyColumns()
+        keys = []
         for index, prepared in keyed:
             submission = batch[index]
-            keys.api_key_id.append(submission.principal.key_id)
-            keys.key.append(submission.idempotency_key or "")
-            keys.request_hash.append(submission.request_hash or "")
-            keys.feedback_id.append(prepared.id)
-            keys.response.append(prepared.receipt.model_dump_json())
-        claimed = await writer.claim_idempotency_keys(connection, keys)
-        taken = [(i, p) for i, p in keyed if batch[i].idempotency_slot not in claimed]
+            keys.append(
+                {
+                    "api_key_id": submission.principal.key_id,
+                    "key": submission.idempotency_key,
+                    "request_hash": submission.request_hash,
+                    "feedback_id": prepared.id,
+                    "response": prepared.receipt.model_dump_json(),
+                }
+            )
+        held = await writer.claim_idempotency_keys(connection, keys)
+        taken = [(i, p) for i, p in keyed if batch[i].idempotency_slot in held]
         if not taken:
             return accepted
         stored = await writer.find_idempotency_keys(

@@ -5,9 +5,10 @@ here need feedback-api's copy of the catalog. A key bound to an agency sees othe
 services and touchpoints as unknown.
 """
 
+import functools
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from feedback_api.feedback.models import CRITERIA_COLUMNS, FeedbackStatus
@@ -117,11 +118,20 @@ def needs_review(data: FeedbackCreate) -> bool:
     return data.comment is not None and (data.answer_requested or data.rating < 3)
 
 
+@functools.lru_cache(maxsize=64)
+def _russian_date(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _moscow_date(moment: datetime) -> str:
+    return _russian_date(moment.astimezone(MOSCOW).date())
+
+
 def receipt_message(received_at: datetime, answer_due_at: datetime | None) -> str:
-    received = received_at.astimezone(MOSCOW).strftime("%d.%m.%Y")
+    received = _moscow_date(received_at)
     if answer_due_at is None:
         return f"Ваш отзыв получен {received}. Спасибо за оценку."
-    due = answer_due_at.astimezone(MOSCOW).strftime("%d.%m.%Y")
+    due = _moscow_date(answer_due_at)
     return f"Ваш отзыв получен {received}. Ответ будет дан не позднее {due}."
 
 

@@ -9,7 +9,6 @@ row, and the database has a core to spare for it.
 """
 
 import uuid
-from dataclasses import dataclass, field
 from typing import Any
 
 import asyncpg
@@ -53,13 +52,22 @@ SELECT event_id, queue, type, 1, occurred_at, producer, payload
   )
 """
 
-# Sorted, so two batches sharing keys take their locks in the same order (no deadlock).
+# Sorted, so two batches sharing keys take their locks in the same order (no deadlock). Answers
+# the keys another request already holds (usually none), not the many it claimed.
 CLAIM_IDEMPOTENCY_KEYS = """
-INSERT INTO feedback.idempotency_keys (api_key_id, key, request_hash, feedback_id, response)
-SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[])
- ORDER BY 1, 2
-ON CONFLICT DO NOTHING
-RETURNING api_key_id, key
+WITH wanted AS (
+  SELECT * FROM json_to_recordset($1::json) AS t(
+    api_key_id uuid, key text, request_hash text, feedback_id uuid, response text
+  )
+), claimed AS (
+  INSERT INTO feedback.idempotency_keys (api_key_id, key, request_hash, feedback_id, response)
+  SELECT api_key_id, key, request_hash, feedback_id, response FROM wanted ORDER BY 1, 2
+  ON CONFLICT DO NOTHING
+  RETURNING api_key_id, key
+)
+SELECT w.api_key_id, w.key
+  FROM wanted w LEFT JOIN claimed c ON c.api_key_id = w.api_key_id AND c.key = w.key
+ WHERE c.key IS NULL
 """
 
 FIND_IDEMPOTENCY_KEYS = """
@@ -70,26 +78,12 @@ SELECT k.api_key_id, k.key, k.request_hash, k.response
 """
 
 
-@dataclass(slots=True)
-class IdempotencyColumns:
-    api_key_id: list[uuid.UUID] = field(default_factory=list)
-    key: list[str] = field(default_factory=list)
-    request_hash: list[str] = field(default_factory=list)
-    feedback_id: list[uuid.UUID] = field(default_factory=list)
-    response: list[str] = field(default_factory=list)
-
-
 async def claim_idempotency_keys(
-    connection: asyncpg.Connection, keys: IdempotencyColumns
+    connection: asyncpg.Connection, keys: list[dict[str, Any]]
 ) -> set[tuple[uuid.UUID, str]]:
-    rows = await connection.fetch(
-        CLAIM_IDEMPOTENCY_KEYS,
-        keys.api_key_id,
-        keys.key,
-        keys.request_hash,
-        keys.feedback_id,
-        keys.response,
-    )
+    """Claims the keys (rows keyed by the idempotency_keys columns); returns those already
+    taken by earlier requests."""
+    rows = await connection.fetch(CLAIM_IDEMPOTENCY_KEYS, _json(keys))
     return {(row["api_key_id"], row["key"]) for row in rows}
 
 
