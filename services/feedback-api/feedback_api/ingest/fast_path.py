@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from feedback_api.feedback.schemas import FeedbackCreate
 from feedback_api.ingest import service
 from feedback_api.ingest.batcher import IngestBatcher
+from feedback_api.ingest.schemas import IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_PATTERN
 from otklik_kit.auth.keys import KEY_PREFIX, KeyVerifier, Principal
 from otklik_kit.auth.scopes import Scope as AuthScope
 from otklik_kit.auth.throttle import KeyThrottle
@@ -43,7 +44,11 @@ JSON_TYPES = frozenset({b"application/json", b"application/json; charset=utf-8"}
 _BEARER = b"bearer "
 _KEY_START = KEY_PREFIX + "_"
 # what the route's `Idempotency-Key` header parameter accepts
-IDEMPOTENCY_KEY = re.compile(rb"[\x21-\x7e]{1,200}")
+IDEMPOTENCY_KEY = re.compile(IDEMPOTENCY_KEY_PATTERN.encode())
+# headers a regular post has at most once each; a repeated one goes to the route
+SINGLE_HEADERS = frozenset(
+    {b"authorization", b"x-api-key", b"content-type", b"content-length", b"idempotency-key"}
+)
 REPLAYED_HEADER = (b"idempotent-replayed", b"true")
 SERVED = INGEST_PATH.labels("fast")
 HANDED_ON = INGEST_PATH.labels("route")
@@ -57,35 +62,28 @@ class RegularPost:
 
 def _regular_post(headers: list[tuple[bytes, bytes]], max_bytes: int) -> RegularPost | None:
     """The credentials of a regular post, or None when anything asks for the route's handling."""
-    authorization = api_key = content_type = idempotency_key = length = None
+    given: dict[bytes, bytes] = {}
     for name, value in headers:
-        if name == b"authorization":
-            if authorization is not None:
+        if name in SINGLE_HEADERS:
+            if name in given:
                 return None
-            authorization = value
-        elif name == b"x-api-key":
-            if api_key is not None:
-                return None
-            api_key = value
-        elif name == b"content-type":
-            if content_type is not None:
-                return None
-            content_type = value
-        elif name == b"idempotency-key":
-            if idempotency_key is not None or not IDEMPOTENCY_KEY.fullmatch(value):
-                return None
-            idempotency_key = value
-        elif name == b"content-length":
-            if length is not None:
-                return None
-            length = value
+            given[name] = value
         elif name == b"transfer-encoding":
             return None
+    content_type = given.get(b"content-type")
     if content_type is None or content_type.lower() not in JSON_TYPES:
         return None
     # the body limit: the server delivers no more than a declared length
+    length = given.get(b"content-length")
     if length is None or not length.isdigit() or int(length) > max_bytes:
         return None
+    idempotency_key = given.get(b"idempotency-key")
+    if idempotency_key is not None and (
+        len(idempotency_key) > IDEMPOTENCY_KEY_MAX_LENGTH
+        or not IDEMPOTENCY_KEY.fullmatch(idempotency_key)
+    ):
+        return None
+    authorization, api_key = given.get(b"authorization"), given.get(b"x-api-key")
     if authorization is not None:
         if api_key is not None or authorization[:7].lower() != _BEARER:
             return None

@@ -5,7 +5,12 @@ from fastapi import Header, Request, Response, status
 from feedback_api.feedback.schemas import FeedbackCreate, FeedbackReceipt
 from feedback_api.ingest import service
 from feedback_api.ingest.batcher import IngestBatcher
-from feedback_api.ingest.schemas import BatchReport, FeedbackBatch
+from feedback_api.ingest.schemas import (
+    IDEMPOTENCY_KEY_MAX_LENGTH,
+    IDEMPOTENCY_KEY_PATTERN,
+    BatchReport,
+    FeedbackBatch,
+)
 from otklik_kit.auth.dependencies import FeedbackWriter
 from otklik_kit.problems import problem_responses
 from otklik_kit.routing import api_router
@@ -17,8 +22,8 @@ IdempotencyKey = Annotated[
     Header(
         alias="Idempotency-Key",
         min_length=1,
-        max_length=200,
-        pattern=r"^[\x21-\x7e]+$",
+        max_length=IDEMPOTENCY_KEY_MAX_LENGTH,
+        pattern=IDEMPOTENCY_KEY_PATTERN,
         description="Makes the post safe to retry: the same key with the same body returns the "
         "original receipt (kept at least 24 h); with another body it is a 422",
     ),

@@ -10,12 +10,17 @@ from otklik_shared.problem import Problem
 BATCH_MAX_ITEMS = 1000
 
 
+# an idempotency key, as a header of a single post or a field of a batch item: printable ASCII
+IDEMPOTENCY_KEY_MAX_LENGTH = 200
+IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]+$"
+
+
 class BatchFeedbackItem(FeedbackCreate):
     idempotency_key: str | None = Field(
         default=None,
         min_length=1,
-        max_length=200,
-        pattern=r"^[\x21-\x7e]+$",
+        max_length=IDEMPOTENCY_KEY_MAX_LENGTH,
+        pattern=IDEMPOTENCY_KEY_PATTERN,
         description="Per item, like the `Idempotency-Key` header: a resent item is not stored "
         "twice and gets its original receipt",
     )
