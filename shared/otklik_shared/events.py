@@ -173,6 +173,25 @@ class FeedbackAnswered(EnvelopeBase):
     payload: AnswerPayload
 
 
+class AnswerRatingPayload(Payload):
+    feedback_id: UUID
+    agency_id: UUID
+    service_id: UUID | None = None
+    stage: Stage | None = None
+    channel: Channel
+    answer_number: int = Field(ge=1, description="the answer the citizen rated")
+    satisfied: bool = Field(description="the citizen is satisfied with the answer")
+
+
+class FeedbackAnswerRated(EnvelopeBase):
+    """A citizen rated the agency's answer on the private answer page: the share of satisfied
+    answers is the KPI of the federal feedback platform. The citizen's own words stay in
+    feedback-api."""
+
+    type: Literal["feedback.answer_rated"] = "feedback.answer_rated"
+    payload: AnswerRatingPayload
+
+
 class ProposalPayload(Payload):
     proposal_id: UUID
     feedback_id: UUID
@@ -200,6 +219,7 @@ Event = Annotated[
     | FeedbackReceived
     | FeedbackClassified
     | FeedbackAnswered
+    | FeedbackAnswerRated
     | ProposalSubmitted,
     Field(discriminator="type"),
 ]
@@ -216,6 +236,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "feedback.received": ("reporting",),
     "feedback.classified": ("feedback",),
     "feedback.answered": ("feedback",),
+    "feedback.answer_rated": ("reporting",),
     "proposal.submitted": ("plans",),
 }
 

@@ -45,6 +45,10 @@ class FeedbackSettings(KitSettings):
     # the survey link given in results, e.g. a portal page that renders the public form:
     # `https://portal.example.ru/opros/{token}`; by default the API's own public form URL
     survey_link_template: str | None = Field(default=None, validation_alias="SURVEY_LINK_TEMPLATE")
+    # where citizens reach this service's public pages (rating pages behind QR codes, the
+    # private answer link of a receipt), e.g. `https://otklik.example.ru`; by default the
+    # address the request came to
+    public_base_url: str | None = Field(default=None, validation_alias="PUBLIC_BASE_URL")
 
     @field_validator("survey_link_template")
     @classmethod

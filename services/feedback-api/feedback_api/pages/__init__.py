@@ -1,0 +1,1 @@
+"""Citizens' pages: server-rendered Russian HTML behind public links (no API key)."""
