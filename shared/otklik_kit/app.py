@@ -5,11 +5,12 @@ import contextlib
 import gc
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from fastapi import APIRouter, FastAPI
 from sqlalchemy import Table
 from starlette.types import ASGIApp
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from otklik_kit.auth.keys import KeyVerifier
 from otklik_kit.auth.oidc import OidcVerifier
@@ -129,17 +130,26 @@ def _lifespan(spec: ServiceSpec, settings: KitSettings) -> Any:
 
 
 class ServiceApp(FastAPI):
-    """FastAPI behind the kit's front: request ids, metrics and the access log around
-    everything (a server error's 500 included), then the service's own front apps."""
+    """FastAPI behind the kit's front: the client's address from trusted proxies' headers,
+    request ids, metrics and the access log around everything (a server error's 500
+    included), then the service's own front apps."""
 
     service_name: str = ""
     front: list[Callable[[ASGIApp], ASGIApp]]
+    forwarded_allow_ips: str = ""
 
     def build_middleware_stack(self) -> ASGIApp:
         app = super().build_middleware_stack()
         for wrap in reversed(self.front):
             app = wrap(app)
-        return ObservabilityMiddleware(app, service=self.service_name)
+        app = ObservabilityMiddleware(app, service=self.service_name)
+        # left out when no proxy is trusted: nothing to do per request then
+        if self.forwarded_allow_ips.strip():
+            proxied: Any = ProxyHeadersMiddleware(
+                cast(Any, app), trusted_hosts=self.forwarded_allow_ips
+            )
+            app = proxied
+        return app
 
 
 def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
@@ -167,6 +177,7 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
         app.include_router(router)
     app.service_name = spec.name
     app.front = list(spec.front)
+    app.forwarded_allow_ips = settings.forwarded_allow_ips
     # inside the size limit: it reads whole bodies, only ones the limit let through
     app.add_middleware(UnstorableTextMiddleware)
     app.add_middleware(

@@ -181,7 +181,8 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port or settings.port,
         log_config=None,
         access_log=False,
-        proxy_headers=True,
+        # the app reads proxies' headers itself, trusting FORWARDED_ALLOW_IPS only
+        proxy_headers=False,
     )
     return 0
 

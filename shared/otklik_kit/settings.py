@@ -47,6 +47,10 @@ class KitSettings(BaseSettings):
         default=500, ge=0, validation_alias="RATE_LIMIT_PER_SECOND"
     )
     rate_limit_burst: int = Field(default=1000, ge=1, validation_alias="RATE_LIMIT_BURST")
+    # the proxies (IPs, CIDR networks, comma-separated; `*` any) whose X-Forwarded-For and
+    # X-Forwarded-Proto are believed, as uvicorn's --forwarded-allow-ips; empty: none, so the
+    # per-address limits count the connecting peer
+    forwarded_allow_ips: str = Field(default="", validation_alias="FORWARDED_ALLOW_IPS")
     # operators' bearer JWTs from the agency's OIDC provider (off unless issuer and JWKS are set)
     oidc_issuer: str | None = Field(default=None, validation_alias="OIDC_ISSUER")
     oidc_jwks_url: str | None = Field(default=None, validation_alias="OIDC_JWKS_URL")

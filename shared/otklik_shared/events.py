@@ -110,6 +110,8 @@ class TouchpointPayload(Payload):
     is_digital: bool
     service_ids: list[UUID] = Field(default_factory=list)
     deleted: bool = False
+    # added later: events of older producers carry none
+    directions: list[Direction] = Field(default_factory=list)
 
 
 class TouchpointUpserted(EnvelopeBase):

@@ -13,6 +13,7 @@ from feedback_api.feedback.partitions import ensure_partitions
 from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.ingest.fast_path import FeedbackFastPath
 from feedback_api.ingest.router import router as ingest_router
+from feedback_api.outreach.router import router as outreach_router
 from feedback_api.policies.router import router as policies_router
 from feedback_api.records.router import router as records_router
 from feedback_api.review.router import router as review_router
@@ -46,6 +47,10 @@ TAGS = [
     },
     {"name": "surveys", "description": "Survey templates, runs behind a permanent link, results"},
     {"name": "public surveys", "description": "A survey's public form and answers (no API key)"},
+    {
+        "name": "outreach",
+        "description": "QR codes and printable posters of touchpoints' rating pages",
+    },
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
 BATCH_PATH = "/api/v1/feedback/batch"
@@ -89,6 +94,7 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
             erasure_router,
             surveys_router,
             public_surveys_router,
+            outreach_router,
         ],
         tags=TAGS,
         outbox=outbox,

@@ -39,6 +39,7 @@ async def on_touchpoint_upserted(session: AsyncSession, event: TouchpointUpserte
         "kind": p.kind.value,
         "is_digital": p.is_digital,
         "service_ids": p.service_ids,
+        "directions": [d.value for d in p.directions],
         "deleted": p.deleted,
         "source_event_at": event.occurred_at,
     }

@@ -4,7 +4,7 @@ against (agency, service and its stages, touchpoints)."""
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ARRAY, DateTime, String, func
+from sqlalchemy import ARRAY, DateTime, String, func, text
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -47,6 +47,9 @@ class CatalogTouchpoint(Base):
     kind: Mapped[str] = mapped_column(String(40))
     is_digital: Mapped[bool]
     service_ids: Mapped[list[uuid.UUID]] = mapped_column(ARRAY(UUID(as_uuid=True)))
+    directions: Mapped[list[str]] = mapped_column(
+        ARRAY(String(40)), server_default=text("'{}'::varchar[]")
+    )
     deleted: Mapped[bool] = mapped_column(default=False)
     source_event_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(

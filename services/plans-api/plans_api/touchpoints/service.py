@@ -90,6 +90,7 @@ def touchpoint_event(touchpoint: Touchpoint, *, deleted: bool = False) -> Touchp
         is_digital=touchpoint.is_digital,
         service_ids=touchpoint.service_ids,
         deleted=deleted,
+        directions=touchpoint.directions,
     )
     return TouchpointUpserted(**new_event_fields(PRODUCER), payload=payload)
 
