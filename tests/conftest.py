@@ -205,10 +205,19 @@ class KeyMaker:
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
         self._sessionmaker = sessionmaker
 
-    async def __call__(self, *scopes: Scope, agency_id: uuid.UUID | None = None) -> str:
+    async def __call__(
+        self,
+        *scopes: Scope,
+        agency_id: uuid.UUID | None = None,
+        origins: list[str] | None = None,
+    ) -> str:
         async with self._sessionmaker() as session, session.begin():
             issued = await issue_key(
-                session, name="test", scopes=frozenset(scopes), agency_id=agency_id
+                session,
+                name="test",
+                scopes=frozenset(scopes),
+                agency_id=agency_id,
+                origins=origins,
             )
         return issued.token
 

@@ -23,6 +23,7 @@ PUBLIC_OPERATIONS = {
         "metrics",
         "get_public_survey",
         "answer_public_survey",
+        "get_widget_script",
     },
     "reporting-worker": {"healthz", "readyz", "metrics"},
 }

@@ -25,6 +25,9 @@ def clients(
     return {"plans-api": plans, "feedback-api": feedback, "reporting-worker": reporting}
 
 
+WIDGET_ORIGIN = "https://portal.example.ru"
+
+
 class Keys:
     """One key per scope set, made on first use."""
 
@@ -33,9 +36,13 @@ class Keys:
         self._tokens: dict[frozenset[Scope], str] = {}
 
     async def holding(self, scopes: frozenset[Scope]) -> dict[str, str]:
+        # a publishable key is used from its page's origin (from any other it is a 403)
+        browser = scopes == {Scope.FEEDBACK_PUBLISH}
         if scopes not in self._tokens:
-            self._tokens[scopes] = await self._make_key(*scopes)
-        return bearer(self._tokens[scopes])
+            origins = [WIDGET_ORIGIN] if browser else None
+            self._tokens[scopes] = await self._make_key(*scopes, origins=origins)
+        headers = bearer(self._tokens[scopes])
+        return {**headers, "Origin": WIDGET_ORIGIN} if browser else headers
 
 
 def all_but(needed: frozenset[str]) -> frozenset[Scope]:

@@ -36,19 +36,25 @@ async def _with_session(action: Any) -> Any:
 
 
 def _apikey_create(args: argparse.Namespace) -> int:
-    from otklik_kit.auth.keys import issue_key
+    from otklik_kit.auth.keys import check_publishable, issue_key
     from otklik_kit.auth.scopes import parse_scopes
 
+    agency = uuid.UUID(args.agency) if args.agency else None
+    origins = args.origin or None
     try:
         scopes = parse_scopes(args.scopes)
+        check_publishable(scopes, agency, origins)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    agency = uuid.UUID(args.agency) if args.agency else None
     issued = asyncio.run(
-        _with_session(lambda s: issue_key(s, name=args.name, scopes=scopes, agency_id=agency))
+        _with_session(
+            lambda s: issue_key(s, name=args.name, scopes=scopes, agency_id=agency, origins=origins)
+        )
     )
     bound = f", bound to agency {agency}" if agency else ""
+    if origins:
+        bound += f", usable from {', '.join(origins)}"
     print(f"Created API key {issued.id} '{args.name}' with scopes {args.scopes}{bound}.")
     print("Store it now: it is shown once and kept only as a hash. The key:")
     print(issued.token)
@@ -238,6 +244,12 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--name", required=True)
     create.add_argument("--scopes", required=True, help="comma-separated, e.g. plans:read,admin")
     create.add_argument("--agency", help="bind the key to one agency (its UUID)")
+    create.add_argument(
+        "--origin",
+        action="append",
+        help="a publishable key's allowed web origin (repeat for several); with "
+        "--scopes feedback:publish and --agency",
+    )
     create.set_defaults(handler=_apikey_create)
     rotate = key_commands.add_parser(
         "rotate", help="revoke the keys of a name and issue a new one (a service's own key)"

@@ -20,6 +20,9 @@ from feedback_api.review.router import router as review_router
 from feedback_api.surveys.public_router import router as public_surveys_router
 from feedback_api.surveys.router import router as surveys_router
 from feedback_api.webhooks.router import router as webhooks_router
+from feedback_api.widget.cors import OriginRegistry, WidgetCors
+from feedback_api.widget.router import router as publishable_keys_router
+from feedback_api.widget.router import script_router as widget_script_router
 from feedback_api.worker import WORKER
 from otklik_kit.app import ServiceSpec, create_service_app
 
@@ -49,8 +52,10 @@ TAGS = [
     {"name": "public surveys", "description": "A survey's public form and answers (no API key)"},
     {
         "name": "outreach",
-        "description": "QR codes and printable posters of touchpoints' rating pages",
+        "description": "QR codes and printable posters of touchpoints' rating pages; "
+        "publishable keys of portal widgets",
     },
+    {"name": "widget", "description": "The portal widget's script (no API key)"},
     {"name": "operations", "description": "Health, readiness and metrics"},
 ]
 BATCH_PATH = "/api/v1/feedback/batch"
@@ -72,6 +77,9 @@ async def start_ingest(app: FastAPI) -> None:
     )
     batcher.start()
     app.state.ingest = batcher
+    app.state.widget_origins = OriginRegistry(
+        app.state.sessionmaker, ttl=settings.api_key_cache_seconds
+    )
 
 
 async def stop_ingest(app: FastAPI) -> None:
@@ -95,6 +103,8 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
             surveys_router,
             public_surveys_router,
             outreach_router,
+            publishable_keys_router,
+            widget_script_router,
         ],
         tags=TAGS,
         outbox=outbox,
@@ -102,6 +112,7 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
         on_startup=[start_ingest],
         on_shutdown=[stop_ingest],
         bulk_paths=frozenset({BATCH_PATH}),
-        front=[FeedbackFastPath],
+        # CORS of the widgets' posts outside the fast path, so it holds whichever serves them
+        front=[WidgetCors, FeedbackFastPath],
     )
     return create_service_app(spec, settings or FeedbackSettings())

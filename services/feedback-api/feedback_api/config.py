@@ -42,6 +42,10 @@ class FeedbackSettings(KitSettings):
     survey_rate_limit_per_minute: int = Field(
         default=60, ge=1, le=100_000, validation_alias="SURVEY_RATE_LIMIT_PER_MINUTE"
     )
+    # feedback posts through a portal widget (publishable keys) per client IP in a minute
+    widget_rate_limit_per_minute: int = Field(
+        default=30, ge=1, le=100_000, validation_alias="WIDGET_RATE_LIMIT_PER_MINUTE"
+    )
     # the survey link given in results, e.g. a portal page that renders the public form:
     # `https://portal.example.ru/opros/{token}`; by default the API's own public form URL
     survey_link_template: str | None = Field(default=None, validation_alias="SURVEY_LINK_TEMPLATE")

@@ -2,19 +2,23 @@
 
 import hashlib
 import hmac
+import re
 import secrets
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from otklik_kit.auth.models import ApiKey
 from otklik_kit.auth.scopes import Scope
 
 KEY_PREFIX = "otk"
+# scheme, host and port as a browser sends them in `Origin` (lower case, no path)
+ORIGIN = re.compile(r"https?://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +29,8 @@ class Principal:
     name: str
     scopes: frozenset[Scope]
     agency_id: uuid.UUID | None
+    # a publishable key's allowed web origins: it is used from browsers on those pages only
+    origins: frozenset[str] | None = None
 
     def has(self, scope: Scope) -> bool:
         return Scope.ADMIN in self.scopes or scope in self.scopes
@@ -58,9 +64,34 @@ def _split(token: str) -> tuple[str, str] | None:
     return parts[1], parts[2]
 
 
+def check_publishable(
+    scopes: frozenset[Scope], agency_id: uuid.UUID | None, origins: Sequence[str] | None
+) -> None:
+    """A publishable key holds `feedback:publish` alone, for one agency and its origins; no
+    other key has origins. Raises ValueError saying what is wrong."""
+    publishable = Scope.FEEDBACK_PUBLISH in scopes
+    if publishable and (scopes != {Scope.FEEDBACK_PUBLISH} or agency_id is None or not origins):
+        raise ValueError(
+            "a publishable key holds feedback:publish alone, with an agency and allowed origins"
+        )
+    if not publishable and origins:
+        raise ValueError("allowed origins are for publishable keys (feedback:publish) only")
+    for origin in origins or ():
+        if not ORIGIN.fullmatch(origin):
+            raise ValueError(
+                f"{origin!r} is not a web origin like https://portal.example.ru[:port]"
+            )
+
+
 async def issue_key(
-    session: AsyncSession, *, name: str, scopes: frozenset[Scope], agency_id: uuid.UUID | None
+    session: AsyncSession,
+    *,
+    name: str,
+    scopes: frozenset[Scope],
+    agency_id: uuid.UUID | None,
+    origins: Sequence[str] | None = None,
 ) -> IssuedKey:
+    """Stores the key as given; what may be minted is checked by the CLI and the API."""
     prefix = secrets.token_hex(6)
     secret = secrets.token_urlsafe(32)
     key = ApiKey(
@@ -69,6 +100,7 @@ async def issue_key(
         secret_hash=_hash(secret),
         scopes=sorted(s.value for s in scopes),
         agency_id=agency_id,
+        allowed_origins=sorted(set(origins)) if origins else None,
     )
     session.add(key)
     await session.flush()
@@ -77,6 +109,20 @@ async def issue_key(
 
 async def list_keys(session: AsyncSession) -> list[ApiKey]:
     return list((await session.scalars(select(ApiKey).order_by(ApiKey.created_at))).all())
+
+
+async def publishable_keys(session: AsyncSession, agency_id: uuid.UUID | None) -> list[ApiKey]:
+    """Active publishable keys, of one agency or of all."""
+    stmt = select(ApiKey).where(ApiKey.allowed_origins.is_not(None), ApiKey.revoked_at.is_(None))
+    if agency_id is not None:
+        stmt = stmt.where(ApiKey.agency_id == agency_id)
+    return list((await session.scalars(stmt.order_by(ApiKey.created_at))).all())
+
+
+async def allowed_origins(session: AsyncSession) -> frozenset[str]:
+    """Every origin some active publishable key allows (what a CORS preflight may be told)."""
+    stmt = select(func.unnest(ApiKey.allowed_origins)).where(ApiKey.revoked_at.is_(None))
+    return frozenset((await session.scalars(stmt.distinct())).all())
 
 
 async def revoke_key(session: AsyncSession, key_id: uuid.UUID) -> bool:
@@ -142,5 +188,6 @@ class KeyVerifier:
             name=key.name,
             scopes=frozenset(Scope(s) for s in key.scopes),
             agency_id=key.agency_id,
+            origins=frozenset(key.allowed_origins) if key.allowed_origins is not None else None,
         )
         return key.secret_hash, principal

@@ -25,5 +25,7 @@ class ApiKey(AuthBase):
     secret_hash: Mapped[str] = mapped_column(String(64))
     scopes: Mapped[list[str]] = mapped_column(ARRAY(String(32)))
     agency_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True), index=True)
+    # a publishable key's web origins (`https://portal.example.ru`); None for any other key
+    allowed_origins: Mapped[list[str] | None] = mapped_column(ARRAY(String(255)))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

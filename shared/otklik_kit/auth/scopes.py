@@ -8,6 +8,9 @@ class Scope(StrEnum):
     FEEDBACK_REVIEW = "feedback:review"
     # citizens' contact details (every read is recorded)
     FEEDBACK_CONTACTS = "feedback:contacts"
+    # a publishable key of a portal's widget: posts single feedback for its one agency, from
+    # its allowed origins only, nothing else (its secret is in the page, so public)
+    FEEDBACK_PUBLISH = "feedback:publish"
     PLANS_READ = "plans:read"
     PLANS_WRITE = "plans:write"
     REPORTS_READ = "reports:read"

@@ -31,6 +31,7 @@ from feedback_api.feedback.schemas import FeedbackCreate
 from feedback_api.ingest import service
 from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.ingest.schemas import IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_PATTERN
+from feedback_api.widget import browser
 from otklik_kit.auth.keys import KEY_PREFIX, KeyVerifier, Principal
 from otklik_kit.auth.scopes import Scope as AuthScope
 from otklik_kit.auth.throttle import KeyThrottle
@@ -47,7 +48,14 @@ _KEY_START = KEY_PREFIX + "_"
 IDEMPOTENCY_KEY = re.compile(IDEMPOTENCY_KEY_PATTERN.encode())
 # headers a regular post has at most once each; a repeated one goes to the route
 SINGLE_HEADERS = frozenset(
-    {b"authorization", b"x-api-key", b"content-type", b"content-length", b"idempotency-key"}
+    {
+        b"authorization",
+        b"x-api-key",
+        b"content-type",
+        b"content-length",
+        b"idempotency-key",
+        b"origin",
+    }
 )
 REPLAYED_HEADER = (b"idempotent-replayed", b"true")
 SERVED = INGEST_PATH.labels("fast")
@@ -58,6 +66,7 @@ HANDED_ON = INGEST_PATH.labels("route")
 class RegularPost:
     token: str
     idempotency_key: str | None
+    origin: str | None
 
 
 def _regular_post(headers: list[tuple[bytes, bytes]], max_bytes: int) -> RegularPost | None:
@@ -95,7 +104,8 @@ def _regular_post(headers: list[tuple[bytes, bytes]], max_bytes: int) -> Regular
     if not token.startswith(_KEY_START) or " " in token:
         return None
     key = idempotency_key.decode("ascii") if idempotency_key is not None else None
-    return RegularPost(token, key)
+    origin = given.get(b"origin")
+    return RegularPost(token, key, origin.decode("latin-1") if origin is not None else None)
 
 
 def _replaying(messages: list[Message], receive: Receive) -> Receive:
@@ -143,7 +153,7 @@ class FeedbackFastPath:
         body = b"".join(chunks)
         accepted = None
         if messages[-1]["type"] == "http.request" and body and not SUSPECT.search(body):
-            accepted = await self._accept(scope, post.token, body)
+            accepted = await self._accept(scope, post, body)
         if accepted is None:
             HANDED_ON.inc()
             await self.app(scope, _replaying(messages, receive), send)
@@ -160,17 +170,23 @@ class FeedbackFastPath:
         await response(scope, receive, send)
 
     async def _accept(
-        self, scope: Scope, token: str, body: bytes
+        self, scope: Scope, post: RegularPost, body: bytes
     ) -> tuple[Principal, FeedbackCreate] | None:
         """What the route's dependencies would give, or None to let the route decide. The
-        throttle is asked last, so a post handed on is counted once, by the route."""
+        throttle is asked last, so a post handed on is counted once, by the route (a widget's
+        post over its address limit only is counted twice, by both)."""
         state = scope["app"].state
         verifier: KeyVerifier = state.key_verifier
         try:
-            principal = await verifier.verify(token)
+            principal = await verifier.verify(post.token)
         except Exception:  # the route meets the same failure and answers it
             return None
-        if principal is None or not principal.has(AuthScope.FEEDBACK_WRITE):
+        if principal is None:
+            return None
+        may_post = principal.has(AuthScope.FEEDBACK_WRITE) or principal.has(
+            AuthScope.FEEDBACK_PUBLISH
+        )
+        if not may_post or not browser.origin_allowed(principal, post.origin):
             return None
         try:
             data = FeedbackCreate.model_validate_json(body)
@@ -181,6 +197,10 @@ class FeedbackFastPath:
             try:
                 throttle.check(principal.key_id)
             except TooManyRequests:
+                return None
+        if principal.origins is not None:
+            client = scope.get("client")
+            if await browser.address_wait(state, principal, client[0] if client else "unknown"):
                 return None
         scope.setdefault("state", {})["principal"] = principal
         return principal, data
