@@ -2,7 +2,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, StringConstraints
 
 from otklik_kit.auth.keys import ORIGIN
 
@@ -40,7 +40,7 @@ class PublishableKeyRead(BaseModel):
     id: uuid.UUID
     name: str
     agency_id: uuid.UUID
-    origins: list[str] = Field(validation_alias="allowed_origins")
+    origins: list[str] = Field(validation_alias=AliasChoices("allowed_origins", "origins"))
     created_at: datetime
 
 
