@@ -1,6 +1,7 @@
 """Shared steps of the widget tests: an operator minting a publishable key through the API."""
 
 import uuid
+from typing import Any
 
 import httpx
 
@@ -21,12 +22,12 @@ async def operator_of(make_key: KeyMaker, catalog: Catalog) -> dict[str, str]:
 
 async def mint_publishable(
     feedback: httpx.AsyncClient, operator: dict[str, str], *origins: str
-) -> dict[str, str]:
+) -> dict[str, Any]:
     response = await feedback.post(
         "/api/v1/outreach/publishable-keys",
         json={"name": "Портал: виджет", "origins": list(origins or [PORTAL])},
         headers=operator,
     )
     assert response.status_code == 201, response.text
-    created: dict[str, str] = response.json()
+    created: dict[str, Any] = response.json()
     return created
