@@ -9,6 +9,7 @@ from otklik_kit.events.consumer import BatchHandler, Handler
 from otklik_kit.events.worker import WorkerSpec
 from otklik_kit.events.worker import build_worker as build_service_worker
 from reporting_worker.aggregates.handlers import on_feedback_received
+from reporting_worker.answers.handlers import on_answer_rated
 from reporting_worker.classification.classifier import shared_classifier
 from reporting_worker.config import ReportingSettings
 from reporting_worker.database import CONSUMER, inbox
@@ -25,7 +26,10 @@ HANDLERS: dict[str, Handler] = {
     "touchpoint.upserted": on_touchpoint_upserted,
 }
 
-BATCH_HANDLERS: dict[str, BatchHandler] = {"feedback.received": on_feedback_received}
+BATCH_HANDLERS: dict[str, BatchHandler] = {
+    "feedback.received": on_feedback_received,
+    "feedback.answer_rated": on_answer_rated,
+}
 
 
 async def load_classifier(ctx: dict[str, Any]) -> None:

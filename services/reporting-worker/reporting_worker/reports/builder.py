@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from reporting_worker.aggregates.models import NONE_ID
+from reporting_worker.answers.section import answer_satisfaction
 from reporting_worker.reports import conclusions, repository, sections, upstream
 from reporting_worker.reports.figures import figures, summed
 from reporting_worker.reports.painmap import pain_map
@@ -66,6 +67,7 @@ async def build_report(
     plans = await upstream.plan_progress(services, subject.audience, subject.services)
     await on_progress(70)
     surveys = await upstream.survey_facts(services, subject.audience, period)
+    kpi = await answer_satisfaction(session, scope, period)
     await on_progress(85)
     warnings += [
         s.note for s in (plans, surveys) if s.status == SectionStatus.UNAVAILABLE and s.note
@@ -103,5 +105,6 @@ async def build_report(
         conclusions=[],
         daily=sections.daily(period, daily),
         warnings=warnings,
+        answer_satisfaction=kpi,
     )
     return report.model_copy(update={"conclusions": conclusions.conclusions(report)})

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from otklik_shared.events import Sentiment
 from otklik_shared.vocab import Criterion, PainCategory, Stage
+from reporting_worker.answers.schemas import AnswerSatisfaction
 
 SCHEMA_VERSION = 1
 
@@ -477,4 +478,8 @@ class AnalyticalReport(BaseModel):
     daily: list[DailyPoint] = Field(description="Every day of the period, for charts")
     warnings: list[str] = Field(
         description="What is missing and why (a dependency down, no data), in Russian"
+    )
+    # appended: reports stored before it have none
+    answer_satisfaction: AnswerSatisfaction | None = Field(
+        default=None, description="«Доля удовлетворённых ответами», with the previous period"
     )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from otklik_shared.vocab import Criterion, Stage
+from reporting_worker.answers import section as answers
 from reporting_worker.reports.render import charts
 from reporting_worker.reports.render.style import NO_DATA, PLAN_COLORS, csat_color
 from reporting_worker.reports.render.tables import Column, Kind, Table, Value
@@ -546,6 +547,7 @@ def report_view(report: AnalyticalReport) -> ReportView:
         _sentiment(report),
         _plan(report),
         _surveys(report),
+        *([answers.section(report.answer_satisfaction)] if report.answer_satisfaction else []),
         _daily(report),
     ]
     generated = report.generated_at.astimezone(MOSCOW).strftime("%d.%m.%Y %H:%M (МСК)")
@@ -555,7 +557,8 @@ def report_view(report: AnalyticalReport) -> ReportView:
         period=_period(report.period),
         previous_period=_period(report.previous_period),
         created=generated,
-        metrics=_metrics(report),
+        metrics=_metrics(report)
+        + ([answers.metric(report.answer_satisfaction)] if report.answer_satisfaction else []),
         conclusions=report.conclusions,
         warnings=report.warnings,
         sections=sections,
