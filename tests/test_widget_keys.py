@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 import pytest
+from prometheus_client import REGISTRY
 
 from feedback_api.app import create_app
 from feedback_api.config import FeedbackSettings
@@ -20,6 +21,10 @@ EVIL = "https://evil.example.com"
 
 def browser(token: str, origin: str = PORTAL) -> dict[str, str]:
     return {"X-API-Key": token, "Origin": origin}
+
+
+def served_fast() -> float:
+    return REGISTRY.get_sample_value("otklik_ingest_path_total", {"path": "fast"}) or 0.0
 
 
 async def stored(feedback: httpx.AsyncClient, operator: dict[str, str]) -> int:
@@ -39,10 +44,13 @@ async def test_publishable_key_posts_for_its_agency_from_its_origin_and_nothing_
     assert [k["id"] for k in listed.json()] == [key["id"]]
     assert "token" not in listed.json()[0]
 
+    before = served_fast()
     posted = await feedback.post(
         "/api/v1/feedback", json=feedback_body(catalog), headers=browser(key["token"])
     )
     assert posted.status_code == 201, posted.text
+    # served by the fast path, CORS header and all
+    assert served_fast() == before + 1
     assert posted.headers["access-control-allow-origin"] == PORTAL
     assert "Origin" in posted.headers["vary"]
 

@@ -2,7 +2,8 @@
 
 Those cost about two thirds of a post's CPU, more than validating and writing it. This pure ASGI
 middleware serves the regular post itself — an API key in `Authorization: Bearer` or
-`X-API-Key`, a JSON body, at most one well-formed `Idempotency-Key` — with the same parts the
+`X-API-Key` (a backend's, or a widget's publishable key from one of its origins and within its
+address limit), a JSON body, at most one well-formed `Idempotency-Key` — with the same parts the
 route uses: the key verifier and its cache, the scope, the per-key throttle, the request model,
 the group commit (idempotency included), the route's own response serializer and the app's
 exception handlers. Whatever is irregular (no or another kind of credentials, a key unknown or
