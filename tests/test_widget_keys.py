@@ -1,6 +1,9 @@
 """Publishable keys of portal widgets through the HTTP API: minted by an operator, good only for
 posting feedback for their agency from their origins, CORS for those origins alone."""
 
+import asyncio
+import time
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -171,11 +174,7 @@ async def limited(settings_overrides: dict[str, Any]) -> AsyncIterator[httpx.Asy
 async def test_widget_posts_over_the_limit_of_an_address_get_429_readable_by_the_page(
     limited: httpx.AsyncClient, catalog: Catalog, make_key: KeyMaker
 ) -> None:
-    import time
-
     if (second := time.time() % 60) > 55:
-        import asyncio
-
         await asyncio.sleep(60.5 - second)
     operator = await operator_of(make_key, catalog)
     key = await mint_publishable(limited, operator)
@@ -228,3 +227,16 @@ def test_cli_mints_a_publishable_key_and_refuses_one_without_agency_or_origins(
         PORTAL,
     )
     assert mixed.returncode == 2
+
+
+async def test_publish_scope_without_origins_posts_from_nowhere(
+    feedback: httpx.AsyncClient, catalog: Catalog, make_key: KeyMaker
+) -> None:
+    # no command mints such a key; one written into the table by hand must still not post
+    token = await make_key(Scope.FEEDBACK_PUBLISH, agency_id=uuid.UUID(catalog.agency_id))
+    for headers in (browser(token), {"X-API-Key": token}):
+        refused = await feedback.post(
+            "/api/v1/feedback", json=feedback_body(catalog), headers=headers
+        )
+        assert refused.status_code == 403, refused.text
+        assert "access-control-allow-origin" not in refused.headers
