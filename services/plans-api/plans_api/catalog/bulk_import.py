@@ -5,14 +5,10 @@ internal_subkind, stages, life_situations. Lists are separated by `;`, `,` or `|
 situations are given by code. Line numbers count the header as line 1.
 """
 
-import csv
-import io
 import re
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from openpyxl import load_workbook
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,6 +18,7 @@ from otklik_kit.events.publisher import publish
 from otklik_shared.problem import FieldError
 from plans_api.agencies import repository as agencies
 from plans_api.catalog import repository
+from plans_api.catalog.import_files import read_table
 from plans_api.catalog.models import StateService
 from plans_api.catalog.schemas import ServiceCreate
 from plans_api.catalog.service import service_event
@@ -39,7 +36,6 @@ COLUMNS = (
 REQUIRED_COLUMNS = frozenset({"agency_id", "title", "direction", "stages"})
 MAX_ROWS = 5000
 _LIST_SEPARATORS = re.compile(r"[;,|]")
-XLSX_MAGIC = b"PK\x03\x04"
 
 
 @dataclass
@@ -52,28 +48,10 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip()]
 
 
-def _csv_rows(raw: bytes) -> Iterator[list[str]]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1251")
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
-
-
-def _xlsx_rows(raw: bytes) -> Iterator[list[str]]:
-    sheet = load_workbook(io.BytesIO(raw), read_only=True, data_only=True).worksheets[0]
-    for values in sheet.iter_rows(values_only=True):
-        yield ["" if v is None else str(v).strip() for v in values]
-
-
 def read_rows(raw: bytes) -> list[Row]:
-    source = _xlsx_rows(raw) if raw.startswith(XLSX_MAGIC) else _csv_rows(raw)
-    try:
-        header = [h.strip().lower() for h in next(source)]
-    except StopIteration:
-        raise UnprocessableEntity.for_field("file", "The file is empty", type_="empty") from None
+    table = read_table(raw, max_rows=MAX_ROWS)
+    header = [h.strip().lower() for h in table[0]]
+    source = iter(table[1:])
     missing = REQUIRED_COLUMNS - set(header)
     unknown = set(header) - set(COLUMNS) - {""}
     if missing or unknown:
