@@ -111,7 +111,9 @@ async def test_linked_services_must_be_the_agencys_and_of_its_directions(
     agency = await create_agency(plans, admin_headers, "Министерство А")
     other = await create_agency(plans, admin_headers, "Министерство Б")
     own = await create_service(plans, admin_headers, agency)
-    support = await create_service(plans, admin_headers, agency, direction="support_measures")
+    support = await create_service(
+        plans, admin_headers, agency, direction="support_measures", title="Мера поддержки"
+    )
     foreign = await create_service(plans, admin_headers, other)
 
     other_agencys = touchpoint_body(agency, service_ids=[own["id"], foreign["id"]])
@@ -129,7 +131,9 @@ async def test_registry_is_filtered_by_direction_kind_service_and_channel(
     agency = await create_agency(plans, admin_headers)
     other = await create_agency(plans, admin_headers, "Министерство Б")
     payment = await create_service(plans, admin_headers, agency)
-    benefit = await create_service(plans, admin_headers, agency, direction="support_measures")
+    benefit = await create_service(
+        plans, admin_headers, agency, direction="support_measures", title="Мера поддержки"
+    )
     site = await create_touchpoint(
         plans,
         admin_headers,

@@ -13,11 +13,12 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
-from otklik_kit.errors import UnprocessableEntity
+from otklik_kit.errors import Duplicate, UnprocessableEntity
 from otklik_kit.events.publisher import publish
 from otklik_shared.problem import FieldError
 from plans_api.agencies import repository as agencies
-from plans_api.catalog import repository
+from plans_api.agencies.integrity import name_key
+from plans_api.catalog import integrity, repository
 from plans_api.catalog.import_files import read_table
 from plans_api.catalog.models import StateService
 from plans_api.catalog.schemas import ServiceCreate
@@ -110,7 +111,10 @@ async def import_services(
     numbers = [s.register_number for _, s, _ in batch.valid if s.register_number]
     taken = await repository.taken_register_numbers(session, numbers)
     known_agencies = await agencies.existing_ids(session, {s.agency_id for _, s, _ in batch.valid})
+    visible_agencies = {a for a in known_agencies if principal.sees_agency(a)}
+    titles = await integrity.taken_titles(session, visible_agencies)
     seen_numbers: dict[str, int] = {}
+    seen_titles: dict[tuple[uuid.UUID, str], int] = {}
     for row, service, row_codes in batch.valid:
         if not principal.sees_agency(service.agency_id) or service.agency_id not in known_agencies:
             batch.errors.append(
@@ -127,12 +131,19 @@ async def import_services(
             batch.errors.append(_error(row.line, "register_number", message, "duplicate"))
         if number:
             seen_numbers.setdefault(number, row.line)
+        title = (service.agency_id, name_key(service.title))
+        if title in titles or title in seen_titles:
+            where = f"line {seen_titles[title]}" if title in seen_titles else titles[title]
+            message = f"Service {service.title!r} of this agency already exists: {where}"
+            batch.errors.append(_error(row.line, "title", message, "duplicate"))
+        seen_titles.setdefault(title, row.line)
     if batch.errors:
         batch.errors.sort(key=lambda e: int(e.field.split(":")[0].removeprefix("line ")))
-        raise UnprocessableEntity(
-            f"{len(batch.errors)} error(s) in the file; nothing was imported",
-            errors=batch.errors,
-        )
+        summary = f"{len(batch.errors)} error(s) in the file; nothing was imported"
+        # only duplicates: the file is fine, it conflicts with the catalog (or with itself)
+        if all(e.type == "duplicate" for e in batch.errors):
+            raise Duplicate(summary, errors=batch.errors)
+        raise UnprocessableEntity(summary, errors=batch.errors)
     created = []
     for _, data, row_codes in batch.valid:
         new_service = StateService(

@@ -113,3 +113,10 @@ async def search_services(
     if after is not None:
         stmt = stmt.where(tuple_(StateService.title, StateService.id) > after)
     return (await session.scalars(stmt)).all()
+
+
+async def titles_of_agency(
+    session: AsyncSession, agency_id: uuid.UUID
+) -> Sequence[tuple[uuid.UUID, str]]:
+    stmt = select(StateService.id, StateService.title).where(StateService.agency_id == agency_id)
+    return [(row.id, row.title) for row in await session.execute(stmt)]

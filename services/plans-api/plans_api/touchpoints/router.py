@@ -81,7 +81,7 @@ async def export_touchpoints(session: DbSession, principal: PlansReader, where: 
     operation_id="create_touchpoint",
     summary="Create a touchpoint",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(422),
+    responses=problem_responses(409, 422),
 )
 async def create_touchpoint(
     session: DbSession, principal: PlansWriter, body: TouchpointCreate
@@ -109,7 +109,7 @@ async def get_touchpoint(
     "/{touchpoint_id}",
     operation_id="update_touchpoint",
     summary="Update a touchpoint",
-    responses=problem_responses(404, 422),
+    responses=problem_responses(404, 409, 422),
 )
 async def update_touchpoint(
     session: DbSession, principal: PlansWriter, touchpoint_id: uuid.UUID, body: TouchpointUpdate
