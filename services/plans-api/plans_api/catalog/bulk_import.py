@@ -133,8 +133,8 @@ async def import_services(
             seen_numbers.setdefault(number, row.line)
         title = (service.agency_id, name_key(service.title))
         if title in titles or title in seen_titles:
-            where = f"line {seen_titles[title]}" if title in seen_titles else titles[title]
-            message = f"Service {service.title!r} of this agency already exists: {where}"
+            held = f"line {seen_titles[title]}" if title in seen_titles else str(titles[title])
+            message = f"Service {service.title!r} of this agency already exists: {held}"
             batch.errors.append(_error(row.line, "title", message, "duplicate"))
         seen_titles.setdefault(title, row.line)
     if batch.errors:
