@@ -22,7 +22,15 @@ from plans_api.touchpoints.models import Touchpoint
 from plans_api.touchpoints.rules import check_directions, check_location, resolve_is_digital
 from plans_api.touchpoints.schemas import TouchpointCreate, TouchpointFilter, TouchpointUpdate
 
-NOT_NULL = ("kind", "name", "directions", "client_needs", "collects_feedback", "service_ids")
+NOT_NULL = (
+    "kind",
+    "name",
+    "directions",
+    "client_needs",
+    "collects_feedback",
+    "service_ids",
+    "responsible_persons",
+)
 
 
 async def linked_services(
