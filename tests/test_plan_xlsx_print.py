@@ -1,6 +1,7 @@
 """The plan XLSX prints whole: no row over Excel's 409 pt, no header alone at a page's foot."""
 
 import io
+import itertools
 from datetime import date
 
 import httpx
@@ -13,7 +14,7 @@ from plans_api.exports.document import ExportExecutor, ExportRow, PlanDocument
 from plans_api.exports.xlsx_export import PAGE_FILL, page_body_pt, render_xlsx
 from tests.plan_helpers import generated_plan
 
-WORDS = "Проведение анализа обращений заявителей по вопросам предоставления услуги".split()
+WORDS = ("Проведение", "анализа", "обращений", "заявителей", "по", "вопросам", "услуги")
 LONG_TEXT = " ".join(WORDS[i % len(WORDS)] for i in range(700))[:5000]
 
 
@@ -99,7 +100,7 @@ def _pages(sheet: Worksheet) -> list[list[int]]:
     breaks = sorted(b.id for b in sheet.row_breaks.brk)
     last = max(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 2).value is not None)
     bounds = [0, *breaks, last]
-    return [list(range(a + 1, b + 1)) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [list(range(a + 1, b + 1)) for a, b in itertools.pairwise(bounds)]
 
 
 @pytest.mark.parametrize("item_lines", [1, 2, 3, 5, 8])
