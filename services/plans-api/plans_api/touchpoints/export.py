@@ -41,8 +41,9 @@ WIDTHS = [width for _, width in COLUMNS]
 HEADER_ROW = 3
 FONT_PT = 10
 TITLE_PT = 14
-# Calibri 10 holds about one Cyrillic character per width unit; a bit fewer keeps lines whole
-CHARS_PER_UNIT = 1.0
+# Calibri 10 holds about 1.2 Cyrillic characters per width unit (DejaVu Sans, its stand-in in
+# LibreOffice, 1.15); a little fewer keeps lines whole
+CHARS_PER_UNIT = 1.1
 LINE_PT = 13.0
 PADDING_PT = 4.0
 SIDE_MARGIN_IN = 0.35
