@@ -46,8 +46,8 @@ def _broken_part() -> bytes:
 
 RANDOM = os.urandom(4096)
 BROKEN = {
-    "random_bytes_as_csv": ("services.csv", RANDOM, "text/csv", None),
-    "random_bytes_as_xlsx": ("services.xlsx", RANDOM, XLSX, None),
+    "random_bytes_as_csv": ("services.csv", RANDOM, "text/csv", "binary"),
+    "random_bytes_as_xlsx": ("services.xlsx", RANDOM, XLSX, "binary"),
     "truncated_xlsx": ("services.xlsx", _xlsx([["title"]] * 50)[:700], XLSX, "corrupt_file"),
     "zip_with_random_tail": ("services.xlsx", b"PK\x03\x04" + RANDOM, XLSX, "corrupt_file"),
     "docx_renamed_xlsx": ("services.xlsx", _docx(), XLSX, "wrong_format"),

@@ -97,6 +97,9 @@ def _decode(raw: bytes) -> str:
         return raw.decode("utf-16")
     if raw.count(b"\x00") > len(raw) // 4 and raw[1::2].count(b"\x00") > len(raw) // 4:
         raise bad_file(f"Файл в кодировке UTF-16 без метки порядка байтов. {SAVE_AS}", "encoding")
+    control = sum(1 for byte in raw if byte < 0x20 and byte not in b"\t\r\n")
+    if control > len(raw) * MAX_CONTROL_SHARE:
+        raise bad_file(f"Файл не является таблицей: в нём двоичные данные. {SAVE_AS}", "binary")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -112,9 +115,6 @@ def _decode(raw: bytes) -> str:
 
 def _csv_rows(raw: bytes) -> Iterator[list[str]]:
     text = _decode(raw)
-    control = sum(1 for ch in text if ch < " " and ch not in "\t\r\n")
-    if control > len(text) * MAX_CONTROL_SHARE:
-        raise bad_file(f"Файл не является таблицей: в нём двоичные данные. {SAVE_AS}", "binary")
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
