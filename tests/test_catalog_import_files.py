@@ -130,3 +130,21 @@ async def test_docx_renamed_xlsx_is_named_as_a_word_document(
     )
 
     assert "Word" in response.json()["errors"][0]["message"]
+
+
+async def test_xlsx_that_unpacks_into_too_much_is_refused_unread(
+    plans: httpx.AsyncClient, admin_headers: dict[str, str]
+) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", b"<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * (201 * 2**20))
+
+    response = await plans.post(
+        "/api/v1/services/import",
+        files={"file": ("services.xlsx", buffer.getvalue(), XLSX)},
+        headers=admin_headers,
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["type"] == "too_large"

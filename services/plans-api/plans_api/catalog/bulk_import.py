@@ -5,6 +5,7 @@ internal_subkind, stages, life_situations. Lists are separated by `;`, `,` or `|
 situations are given by code. Line numbers count the header as line 1.
 """
 
+import asyncio
 import re
 import uuid
 from dataclasses import dataclass
@@ -104,7 +105,8 @@ async def import_services(
     session: AsyncSession, principal: Principal, raw: bytes
 ) -> list[StateService]:
     batch = _Batch()
-    for row in read_rows(raw):
+    # parsing is CPU-bound: off the event loop
+    for row in await asyncio.to_thread(read_rows, raw):
         batch.parse(row)
     codes = sorted({code for _, _, row_codes in batch.valid for code in row_codes})
     situations = await repository.life_situations_by_code(session, codes)
