@@ -128,7 +128,11 @@ async def import_services(
                 batch.errors.append(_error(row.line, "life_situations", message, "not_found"))
         number = service.register_number
         if number and (number in taken or number in seen_numbers):
-            where = f"line {seen_numbers[number]}" if number in seen_numbers else "the catalog"
+            where = (
+                f"line {seen_numbers[number]}"
+                if number in seen_numbers
+                else f"the catalog: {taken[number]}"
+            )
             message = f"Register number {number} is already in {where}"
             batch.errors.append(_error(row.line, "register_number", message, "duplicate"))
         if number:

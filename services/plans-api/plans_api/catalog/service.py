@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
-from otklik_kit.errors import Conflict, Forbidden, NotFound, UnprocessableEntity
+from otklik_kit.errors import Conflict, Duplicate, Forbidden, NotFound, UnprocessableEntity
 from otklik_kit.events.publisher import new_event_fields, publish
 from otklik_shared.events import ServicePayload, ServiceUpserted
 from otklik_shared.vocab import Direction, Stage
@@ -77,8 +77,11 @@ async def _life_situations(session: AsyncSession, ids: Sequence[uuid.UUID]) -> l
 async def _check_register_number(
     session: AsyncSession, number: str | None, except_id: uuid.UUID | None = None
 ) -> None:
-    if number and await repository.taken_register_numbers(session, [number], except_id=except_id):
-        raise Conflict(f"A service with register number {number} already exists")
+    if not number:
+        return
+    taken = await repository.taken_register_numbers(session, [number], except_id=except_id)
+    if number in taken:
+        raise Duplicate.of("register_number", f"Register number {number}", taken[number])
 
 
 def service_event(service: StateService) -> ServiceUpserted:
