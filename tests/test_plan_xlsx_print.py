@@ -123,3 +123,19 @@ def test_section_and_group_headers_start_a_page_with_their_first_item(item_lines
         repeated = sheet.row_dimensions[header_row].height if index else 0
         total = repeated + sum(sheet.row_dimensions[r].height or 15 for r in rows)
         assert total <= true_page, f"page {index + 1} overflows: {total} > {true_page}"
+
+
+def test_plan_prints_on_a4_landscape_fitted_to_width_at_a_readable_size() -> None:
+    sheet = _sheet(render_xlsx(_plan(2)))
+    header_row = next(r for r in range(1, 20) if sheet.cell(r, 1).value == "№ п/п")
+
+    setup = sheet.page_setup
+    assert (setup.orientation, str(setup.paperSize)) == ("landscape", "9")  # 9: A4
+    assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+    assert sheet.print_title_rows == f"${header_row}:${header_row}"
+    widths = [sheet.column_dimensions[c].width for c in "ABCDEF"]
+    scale = layout.landscape_fit_scale(widths, side_margins_in=sheet.page_margins.left)
+    for row in sheet.iter_rows(min_row=header_row):
+        for cell in row:
+            if cell.value is not None:
+                assert cell.font.size * scale >= 9, (cell.coordinate, cell.font.size, scale)
