@@ -71,7 +71,9 @@ async def test_register_number_is_unique(
     plans: httpx.AsyncClient, admin_headers: dict[str, str]
 ) -> None:
     agency = await create_agency(plans, admin_headers)
-    await create_service(plans, admin_headers, agency, register_number="1300000010000123456")
+    first = await create_service(
+        plans, admin_headers, agency, register_number="1300000010000123456"
+    )
 
     again = await plans.post(
         "/api/v1/services",
@@ -86,6 +88,8 @@ async def test_register_number_is_unique(
     )
 
     assert again.status_code == 409
+    assert first["id"] in again.json()["detail"]
+    assert again.json()["errors"][0]["field"] == "register_number"
 
 
 async def test_services_are_grouped_by_life_situation_and_searchable_by_text_and_stage(

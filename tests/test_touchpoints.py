@@ -111,7 +111,9 @@ async def test_linked_services_must_be_the_agencys_and_of_its_directions(
     agency = await create_agency(plans, admin_headers, "Министерство А")
     other = await create_agency(plans, admin_headers, "Министерство Б")
     own = await create_service(plans, admin_headers, agency)
-    support = await create_service(plans, admin_headers, agency, direction="support_measures")
+    support = await create_service(
+        plans, admin_headers, agency, direction="support_measures", title="Мера поддержки"
+    )
     foreign = await create_service(plans, admin_headers, other)
 
     other_agencys = touchpoint_body(agency, service_ids=[own["id"], foreign["id"]])
@@ -129,7 +131,9 @@ async def test_registry_is_filtered_by_direction_kind_service_and_channel(
     agency = await create_agency(plans, admin_headers)
     other = await create_agency(plans, admin_headers, "Министерство Б")
     payment = await create_service(plans, admin_headers, agency)
-    benefit = await create_service(plans, admin_headers, agency, direction="support_measures")
+    benefit = await create_service(
+        plans, admin_headers, agency, direction="support_measures", title="Мера поддержки"
+    )
     site = await create_touchpoint(
         plans,
         admin_headers,
@@ -337,6 +341,8 @@ async def test_registry_exports_to_xlsx_as_a_ministry_sends_it(
         "Потребности клиента",
         "Услуги (функции)",
         "Сбор обратной связи",
+        "Основание (документ)",
+        "Ответственное подразделение, уполномоченные лица",
     ]
     assert rows[3][0] == 1
     assert str(rows[3][1]).startswith("Обособленные учреждения, где в режиме одного окна")
@@ -348,6 +354,8 @@ async def test_registry_exports_to_xlsx_as_a_ministry_sends_it(
         "получение консультации;\nпредставление заявления, обращения, запроса, документов",
         "Адресная помощь;\nВыплата на ребенка",
         "Да: Терминал оценки",
+        None,
+        None,
     ]
     assert rows[4][:5] == [
         2,
@@ -360,7 +368,7 @@ async def test_registry_exports_to_xlsx_as_a_ministry_sends_it(
     assert len(rows) == 5
     assert sheet.freeze_panes == "A4"
     assert sheet["G4"].alignment.wrap_text is True
-    assert sheet.column_dimensions["C"].width >= 30
+    assert sheet.column_dimensions["C"].width >= 18
     offline_rows = list(load_workbook(io.BytesIO(offline_only.content)).worksheets[0].values)
     assert [r[2] for r in offline_rows[3:]] == [MFC_NAME]
     assert unscoped.status_code == 422

@@ -5,7 +5,7 @@ from enum import StrEnum
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import Enum, MetaData
+from sqlalchemy import Enum, MetaData, func, select
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -62,3 +62,9 @@ DbSession = Annotated[AsyncSession, Depends(get_session, scope="function")]
 def pg_enum(enum: type[StrEnum], name: str) -> Enum:
     """A PostgreSQL enum type that stores the members' values (the API codes), not their names."""
     return Enum(enum, name=name, values_callable=lambda members: [m.value for m in members])
+
+
+async def lock_for_transaction(session: AsyncSession, key: str) -> None:
+    """Serialises the transactions that check-then-write under the same key (e.g. a name's
+    uniqueness where a unique index cannot be used) until this transaction ends."""
+    await session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(key, 0))))

@@ -87,3 +87,16 @@ class ServiceUnavailable(DomainError):
 
     def __init__(self, detail: str | None = None, *, retry_after_seconds: int = 5) -> None:
         super().__init__(detail, headers={"Retry-After": str(retry_after_seconds)})
+
+
+class Duplicate(Conflict):
+    """The thing exists already; the problem names the existing one's id."""
+
+    code = "duplicate"
+    title = "Already exists"
+
+    @classmethod
+    def of(cls, field: str, what: str, existing_id: object) -> "Duplicate":
+        message = f"{what} already exists: {existing_id}"
+        error = FieldError(location="body", field=field, message=message, type="duplicate")
+        return cls(message, errors=[error], extra={"existing_id": str(existing_id)})

@@ -1,6 +1,8 @@
 """Every error leaves as RFC 9457 problem+json: domain errors, bad input, routes, outages."""
 
+import errno
 import logging
+import socket
 from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any
@@ -8,7 +10,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from redis.exceptions import RedisError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import ReadOnlyError, RedisError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -147,9 +151,36 @@ def _is_connection_error(exc: DBAPIError) -> bool:
     )
 
 
-async def _on_dbapi_error(request: Request, exc: Exception) -> ProblemResponse:
-    assert isinstance(exc, DBAPIError)
-    if _is_connection_error(exc):
+# An OSError is an outage only when it is about the network: a file or a library that fails on
+# its input raises OSError too (a broken upload is the client's problem, not "retry later").
+NETWORK_ERRNOS = frozenset(
+    {
+        errno.ECONNREFUSED,
+        errno.ECONNRESET,
+        errno.ECONNABORTED,
+        errno.EHOSTUNREACH,
+        errno.ENETUNREACH,
+        errno.ENETDOWN,
+        errno.ETIMEDOUT,
+        errno.EPIPE,
+    }
+)
+REDIS_OUTAGES = (RedisConnectionError, RedisTimeoutError, ReadOnlyError)
+
+
+def is_outage(exc: BaseException) -> bool:
+    """A backing store (PostgreSQL, Redis) unreachable, as opposed to a bug or bad input."""
+    if isinstance(exc, DBAPIError):
+        return _is_connection_error(exc)
+    if isinstance(exc, RedisError):
+        return isinstance(exc, REDIS_OUTAGES)
+    if isinstance(exc, ConnectionError | TimeoutError | socket.gaierror | PoolTimeoutError):
+        return True
+    return isinstance(exc, OSError) and exc.errno in NETWORK_ERRNOS
+
+
+async def _on_possible_outage(request: Request, exc: Exception) -> ProblemResponse:
+    if is_outage(exc):
         return await _on_dependency_outage(request, exc)
     return await _on_unexpected(request, exc)
 
@@ -158,9 +189,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, _on_domain_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_exception)
-    app.add_exception_handler(DBAPIError, _on_dbapi_error)
-    for outage in (PoolTimeoutError, OSError, RedisError, TimeoutError):
-        app.add_exception_handler(outage, _on_dependency_outage)
+    for possible_outage in (DBAPIError, PoolTimeoutError, OSError, RedisError):
+        app.add_exception_handler(possible_outage, _on_possible_outage)
     app.add_exception_handler(Exception, _on_unexpected)
 
 

@@ -40,7 +40,7 @@ async def list_agencies(
     operation_id="create_agency",
     summary="Create an agency",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(403, 422),
+    responses=problem_responses(403, 409, 422),
 )
 async def create_agency(session: DbSession, principal: Admin, body: AgencyCreate) -> AgencyRead:
     """Registers a federal, regional or municipal body (admin keys only)."""
@@ -64,7 +64,7 @@ async def get_agency(
     "/{agency_id}",
     operation_id="update_agency",
     summary="Update an agency",
-    responses=problem_responses(404, 422),
+    responses=problem_responses(404, 409, 422),
 )
 async def update_agency(
     session: DbSession, principal: PlansWriter, agency_id: uuid.UUID, body: AgencyUpdate

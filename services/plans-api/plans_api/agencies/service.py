@@ -10,7 +10,7 @@ from otklik_kit.errors import Forbidden, NotFound, UnprocessableEntity
 from otklik_kit.events.publisher import new_event_fields, publish
 from otklik_shared.events import AgencyPayload, AgencyUpserted
 from otklik_shared.vocab import AgencyLevel
-from plans_api.agencies import repository
+from plans_api.agencies import integrity, repository
 from plans_api.agencies.models import Agency
 from plans_api.agencies.schemas import AgencyCreate, AgencyUpdate
 from plans_api.database import PRODUCER, outbox
@@ -44,21 +44,6 @@ async def list_visible(
     )
 
 
-async def _check_parent(
-    session: AsyncSession, parent_id: uuid.UUID | None, own_id: uuid.UUID | None = None
-) -> None:
-    if parent_id is None:
-        return
-    if parent_id == own_id:
-        raise UnprocessableEntity.for_field(
-            "parent_id", "An agency cannot be its own parent", type_="cycle"
-        )
-    if await repository.get(session, parent_id) is None:
-        raise UnprocessableEntity.for_field(
-            "parent_id", f"Agency {parent_id} does not exist", type_="not_found"
-        )
-
-
 def agency_event(agency: Agency) -> AgencyUpserted:
     payload = AgencyPayload(
         agency_id=agency.id,
@@ -78,7 +63,14 @@ async def _publish(session: AsyncSession, agency: Agency) -> None:
 async def create_agency(session: AsyncSession, principal: Principal, data: AgencyCreate) -> Agency:
     if principal.agency_id is not None:
         raise Forbidden("A key bound to an agency cannot create agencies")
-    await _check_parent(session, data.parent_id)
+    await integrity.check_parent(session, parent_id=data.parent_id, level=data.level)
+    await integrity.check_name(
+        session,
+        name=data.name,
+        level=data.level,
+        parent_id=data.parent_id,
+        region_code=data.region_code,
+    )
     agency = Agency(**data.model_dump())
     session.add(agency)
     await session.flush()
@@ -95,8 +87,21 @@ async def update_agency(
     for required in ("name", "level"):
         if required in changes and changes[required] is None:
             raise UnprocessableEntity.for_field(required, "Cannot be null", type_="null")
-    if "parent_id" in changes:
-        await _check_parent(session, changes["parent_id"], agency.id)
+    level = changes.get("level", agency.level)
+    parent_id = changes.get("parent_id", agency.parent_id)
+    if "parent_id" in changes or "level" in changes:
+        await integrity.check_parent(session, parent_id=parent_id, level=level, own_id=agency.id)
+    if "level" in changes:
+        await integrity.check_children(session, agency_id=agency.id, level=level)
+    if changes.keys() & {"name", "level", "parent_id", "region_code"}:
+        await integrity.check_name(
+            session,
+            name=changes.get("name", agency.name),
+            level=level,
+            parent_id=parent_id,
+            region_code=changes.get("region_code", agency.region_code),
+            own_id=agency.id,
+        )
     for field, value in changes.items():
         setattr(agency, field, value)
     await session.flush()

@@ -5,23 +5,22 @@ internal_subkind, stages, life_situations. Lists are separated by `;`, `,` or `|
 situations are given by code. Line numbers count the header as line 1.
 """
 
-import csv
-import io
+import asyncio
 import re
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from openpyxl import load_workbook
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
-from otklik_kit.errors import UnprocessableEntity
+from otklik_kit.errors import Duplicate, UnprocessableEntity
 from otklik_kit.events.publisher import publish
 from otklik_shared.problem import FieldError
 from plans_api.agencies import repository as agencies
-from plans_api.catalog import repository
+from plans_api.agencies.integrity import name_key
+from plans_api.catalog import integrity, repository
+from plans_api.catalog.import_files import read_table
 from plans_api.catalog.models import StateService
 from plans_api.catalog.schemas import ServiceCreate
 from plans_api.catalog.service import service_event
@@ -39,7 +38,6 @@ COLUMNS = (
 REQUIRED_COLUMNS = frozenset({"agency_id", "title", "direction", "stages"})
 MAX_ROWS = 5000
 _LIST_SEPARATORS = re.compile(r"[;,|]")
-XLSX_MAGIC = b"PK\x03\x04"
 
 
 @dataclass
@@ -52,28 +50,10 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in _LIST_SEPARATORS.split(text) if part.strip()]
 
 
-def _csv_rows(raw: bytes) -> Iterator[list[str]]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1251")
-    sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
-
-
-def _xlsx_rows(raw: bytes) -> Iterator[list[str]]:
-    sheet = load_workbook(io.BytesIO(raw), read_only=True, data_only=True).worksheets[0]
-    for values in sheet.iter_rows(values_only=True):
-        yield ["" if v is None else str(v).strip() for v in values]
-
-
 def read_rows(raw: bytes) -> list[Row]:
-    source = _xlsx_rows(raw) if raw.startswith(XLSX_MAGIC) else _csv_rows(raw)
-    try:
-        header = [h.strip().lower() for h in next(source)]
-    except StopIteration:
-        raise UnprocessableEntity.for_field("file", "The file is empty", type_="empty") from None
+    table = read_table(raw, max_rows=MAX_ROWS)
+    header = [h.strip().lower() for h in table[0]]
+    source = iter(table[1:])
     missing = REQUIRED_COLUMNS - set(header)
     unknown = set(header) - set(COLUMNS) - {""}
     if missing or unknown:
@@ -125,14 +105,18 @@ async def import_services(
     session: AsyncSession, principal: Principal, raw: bytes
 ) -> list[StateService]:
     batch = _Batch()
-    for row in read_rows(raw):
+    # parsing is CPU-bound: off the event loop
+    for row in await asyncio.to_thread(read_rows, raw):
         batch.parse(row)
     codes = sorted({code for _, _, row_codes in batch.valid for code in row_codes})
     situations = await repository.life_situations_by_code(session, codes)
     numbers = [s.register_number for _, s, _ in batch.valid if s.register_number]
     taken = await repository.taken_register_numbers(session, numbers)
     known_agencies = await agencies.existing_ids(session, {s.agency_id for _, s, _ in batch.valid})
+    visible_agencies = {a for a in known_agencies if principal.sees_agency(a)}
+    titles = await integrity.taken_titles(session, visible_agencies)
     seen_numbers: dict[str, int] = {}
+    seen_titles: dict[tuple[uuid.UUID, str], int] = {}
     for row, service, row_codes in batch.valid:
         if not principal.sees_agency(service.agency_id) or service.agency_id not in known_agencies:
             batch.errors.append(
@@ -144,17 +128,28 @@ async def import_services(
                 batch.errors.append(_error(row.line, "life_situations", message, "not_found"))
         number = service.register_number
         if number and (number in taken or number in seen_numbers):
-            where = f"line {seen_numbers[number]}" if number in seen_numbers else "the catalog"
+            where = (
+                f"line {seen_numbers[number]}"
+                if number in seen_numbers
+                else f"the catalog: {taken[number]}"
+            )
             message = f"Register number {number} is already in {where}"
             batch.errors.append(_error(row.line, "register_number", message, "duplicate"))
         if number:
             seen_numbers.setdefault(number, row.line)
+        title = (service.agency_id, name_key(service.title))
+        if title in titles or title in seen_titles:
+            held = f"line {seen_titles[title]}" if title in seen_titles else str(titles[title])
+            message = f"Service {service.title!r} of this agency already exists: {held}"
+            batch.errors.append(_error(row.line, "title", message, "duplicate"))
+        seen_titles.setdefault(title, row.line)
     if batch.errors:
         batch.errors.sort(key=lambda e: int(e.field.split(":")[0].removeprefix("line ")))
-        raise UnprocessableEntity(
-            f"{len(batch.errors)} error(s) in the file; nothing was imported",
-            errors=batch.errors,
-        )
+        summary = f"{len(batch.errors)} error(s) in the file; nothing was imported"
+        # only duplicates: the file is fine, it conflicts with the catalog (or with itself)
+        if all(e.type == "duplicate" for e in batch.errors):
+            raise Duplicate(summary, errors=batch.errors)
+        raise UnprocessableEntity(summary, errors=batch.errors)
     created = []
     for _, data, row_codes in batch.valid:
         new_service = StateService(

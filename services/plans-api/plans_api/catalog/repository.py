@@ -64,13 +64,18 @@ async def get_service(session: AsyncSession, service_id: uuid.UUID) -> StateServ
 
 async def taken_register_numbers(
     session: AsyncSession, numbers: Sequence[str], *, except_id: uuid.UUID | None = None
-) -> set[str]:
+) -> dict[str, uuid.UUID]:
+    """Each given number already in the catalog, with the id of the service holding it."""
     if not numbers:
-        return set()
-    stmt = select(StateService.register_number).where(StateService.register_number.in_(numbers))
+        return {}
+    stmt = select(StateService.register_number, StateService.id).where(
+        StateService.register_number.in_(numbers)
+    )
     if except_id is not None:
         stmt = stmt.where(StateService.id != except_id)
-    return {n for n in (await session.scalars(stmt)) if n}
+    return {
+        row.register_number: row.id for row in await session.execute(stmt) if row.register_number
+    }
 
 
 async def search_services(
@@ -113,3 +118,10 @@ async def search_services(
     if after is not None:
         stmt = stmt.where(tuple_(StateService.title, StateService.id) > after)
     return (await session.scalars(stmt)).all()
+
+
+async def titles_of_agency(
+    session: AsyncSession, agency_id: uuid.UUID
+) -> Sequence[tuple[uuid.UUID, str]]:
+    stmt = select(StateService.id, StateService.title).where(StateService.agency_id == agency_id)
+    return [(row.id, row.title) for row in await session.execute(stmt)]

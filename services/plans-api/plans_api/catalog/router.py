@@ -142,6 +142,7 @@ async def create_service(
     operation_id="import_services",
     summary="Import services from CSV or XLSX",
     status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(409, 422),
 )
 async def import_services(
     session: DbSession,
@@ -149,6 +150,9 @@ async def import_services(
     file: Annotated[UploadFile, File(description="CSV (UTF-8 or CP1251) or XLSX, header row")],
 ) -> ImportResult:
     """All rows or none: any bad row makes a 422 listing every error by line and column.
+
+    When the only errors are duplicates (a title or register number already in the catalog or
+    earlier in the file), the answer is 409 naming the existing service or line.
 
     Columns: agency_id, title, register_number, direction, internal_subkind, stages,
     life_situations (codes); lists separated by `;`.

@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
-from otklik_kit.errors import Conflict, Forbidden, NotFound, UnprocessableEntity
+from otklik_kit.errors import Conflict, Duplicate, Forbidden, NotFound, UnprocessableEntity
 from otklik_kit.events.publisher import new_event_fields, publish
 from otklik_shared.events import ServicePayload, ServiceUpserted
 from otklik_shared.vocab import Direction, Stage
 from plans_api.agencies import repository as agencies
-from plans_api.catalog import repository
+from plans_api.catalog import integrity, repository
 from plans_api.catalog.models import LifeSituation, StateService
 from plans_api.catalog.schemas import (
     LifeSituationCreate,
@@ -77,8 +77,11 @@ async def _life_situations(session: AsyncSession, ids: Sequence[uuid.UUID]) -> l
 async def _check_register_number(
     session: AsyncSession, number: str | None, except_id: uuid.UUID | None = None
 ) -> None:
-    if number and await repository.taken_register_numbers(session, [number], except_id=except_id):
-        raise Conflict(f"A service with register number {number} already exists")
+    if not number:
+        return
+    taken = await repository.taken_register_numbers(session, [number], except_id=except_id)
+    if number in taken:
+        raise Duplicate.of("register_number", f"Register number {number}", taken[number])
 
 
 def service_event(service: StateService) -> ServiceUpserted:
@@ -107,6 +110,7 @@ async def create_service(
     await check_agency_writable(session, principal, data.agency_id, field="agency_id")
     situations = await _life_situations(session, data.life_situation_ids)
     await _check_register_number(session, data.register_number)
+    await integrity.check_title(session, agency_id=data.agency_id, title=data.title)
     service = StateService(
         **data.model_dump(exclude={"life_situation_ids", "stages"}),
         stages=[s.value for s in data.stages],
@@ -138,6 +142,10 @@ async def update_service(
             raise UnprocessableEntity.for_field(required, "Cannot be null", type_="null")
     if "register_number" in changes:
         await _check_register_number(session, changes["register_number"], service.id)
+    if "title" in changes:
+        await integrity.check_title(
+            session, agency_id=service.agency_id, title=changes["title"], own_id=service.id
+        )
     if "life_situation_ids" in changes:
         service.life_situations = await _life_situations(session, changes.pop("life_situation_ids"))
     if "stages" in changes:

@@ -2,11 +2,14 @@
 
 As in the DOCX, an item with several executors takes one row per executor (real date cells),
 its number, text and result merged down. Spreadsheet programs do not fit the height of merged
-or freshly written rows, so heights are estimated from the text and column widths.
+or freshly written rows, so heights are estimated from the text and column widths. Excel shows
+at most 409 pt of a row, so a longer item's text and result continue on the rows below, its
+number merged down beside them. Page breaks are set from those heights so that a section or
+group header never stays alone at a page's foot: it goes to the next page with its first item.
 """
 
 import io
-import math
+from dataclasses import dataclass
 from datetime import date
 
 from openpyxl import Workbook
@@ -14,9 +17,11 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from plans_api.exports import layout
 from plans_api.exports.document import (
     TABLE_HEADER,
     ExportExecutor,
@@ -39,6 +44,12 @@ COLUMN_WIDTHS = (7.0, 46.0, 11.5, 11.5, 34.0, 30.0)
 CHARS_PER_UNIT = 1.2
 LINE_PT = 14.0
 PADDING_PT = 3.0
+MAX_LINES = int((layout.MAX_ROW_PT - PADDING_PT) // LINE_PT)
+DEFAULT_ROW_PT = 15.0
+SIDE_MARGIN_IN, TOP_MARGIN_IN, BOTTOM_MARGIN_IN = 0.6, 0.75, 0.6
+# the page is filled to this share of its estimated height: a break a little early is harmless,
+# one too late lets the program break on its own, perhaps under a header
+PAGE_FILL = 0.9
 DATE_FORMAT = "DD.MM.YYYY"
 SHADE = PatternFill("solid", fgColor="E7E6E6")
 THIN = Side(style="thin", color="000000")
@@ -52,6 +63,15 @@ LAST_COLUMN = RESULT
 APPROVAL_FIRST_COLUMN = RESPONSIBLE
 
 
+@dataclass(frozen=True)
+class Block:
+    """The sheet rows of one plan row; a header is kept on the page of what follows it."""
+
+    first: int
+    last: int
+    header: bool
+
+
 def render_xlsx(doc: PlanDocument) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
@@ -62,11 +82,15 @@ def render_xlsx(doc: PlanDocument) -> bytes:
     header_row = _write_heading(sheet, doc)
     _write_table_header(sheet, header_row)
     row = header_row + 1
+    blocks = []
     for plan_row in doc.rows:
-        row = _write_row(sheet, plan_row, row)
+        next_row = _write_row(sheet, plan_row, row)
+        blocks.append(Block(row, next_row - 1, header=plan_row.kind != "item"))
+        row = next_row
     _draw_grid(sheet, header_row, row - 1)
     last_row = _write_footnotes(sheet, doc.footnotes, row + 1)
     _set_up_print(sheet, header_row, last_row)
+    _break_pages(sheet, header_row, blocks)
     workbook.properties.title = doc.title
     workbook.properties.subject = doc.service_title
     workbook.properties.creator = doc.agency_name
@@ -126,25 +150,61 @@ def _write_row(sheet: Worksheet, plan_row: ExportRow, row: int) -> int:
 
 def _write_item(sheet: Worksheet, item: ExportRow, row: int) -> int:
     executors: list[ExportExecutor | None] = [*item.executors] or [None]
+    texts, widths = [item.text, item.result], [COLUMN_WIDTHS[TEXT - 1], COLUMN_WIDTHS[RESULT - 1]]
+    heights = [
+        _height([e.responsible if e else ""], [COLUMN_WIDTHS[RESPONSIBLE - 1]]) for e in executors
+    ]
+    if _height(texts, widths) > layout.MAX_ROW_PT * len(executors):
+        return _write_continued_item(sheet, item, row, executors)
     _put(sheet, row, NUMBER, number_label(item.number))
     _put(sheet, row, TEXT, _text(item))
     _put(sheet, row, RESULT, item.result)
-    heights = []
     for offset, executor in enumerate(executors):
-        if executor is not None:
-            _put_date(sheet, row + offset, START, executor.start_date)
-            _put_date(sheet, row + offset, END, executor.end_date)
-            _put(sheet, row + offset, RESPONSIBLE, executor.responsible)
-        responsible = executor.responsible if executor else ""
-        heights.append(_height([responsible], [COLUMN_WIDTHS[RESPONSIBLE - 1]]))
+        _put_executor(sheet, row + offset, executor)
     last = row + len(executors) - 1
     for column in (NUMBER, TEXT, RESULT):
         _merge(sheet, row, column, last, column)
-    texts, widths = [item.text, item.result], [COLUMN_WIDTHS[TEXT - 1], COLUMN_WIDTHS[RESULT - 1]]
-    heights[-1] += max(0.0, _height(texts, widths) - sum(heights))
+    # the merged text needs this much more than the executors' rows give; the last rows take it
+    extra = _height(texts, widths) - sum(heights)
+    for offset in reversed(range(len(heights))):
+        added = max(0.0, min(extra, layout.MAX_ROW_PT - heights[offset]))
+        heights[offset] += added
+        extra -= added
     for offset, height in enumerate(heights):
         sheet.row_dimensions[row + offset].height = height
     return last + 1
+
+
+def _write_continued_item(
+    sheet: Worksheet, item: ExportRow, row: int, executors: list[ExportExecutor | None]
+) -> int:
+    """An item too tall for its rows: text and result split over as many rows as they need."""
+    text_pieces = layout.split(item.text, _chars(COLUMN_WIDTHS[TEXT - 1]), MAX_LINES)
+    result_pieces = layout.split(item.result, _chars(COLUMN_WIDTHS[RESULT - 1]), MAX_LINES)
+    count = max(len(executors), len(text_pieces), len(result_pieces))
+    _put(sheet, row, NUMBER, number_label(item.number))
+    for offset in range(count):
+        text = text_pieces[offset] if offset < len(text_pieces) else ""
+        result = result_pieces[offset] if offset < len(result_pieces) else ""
+        executor = executors[offset] if offset < len(executors) else None
+        last_piece = offset == len(text_pieces) - 1
+        _put(sheet, row + offset, TEXT, _text(item, text=text) if last_piece else text)
+        _put(sheet, row + offset, RESULT, result)
+        _put_executor(sheet, row + offset, executor)
+        responsible = executor.responsible if executor else ""
+        sheet.row_dimensions[row + offset].height = _height(
+            [text, responsible, result],
+            [COLUMN_WIDTHS[TEXT - 1], COLUMN_WIDTHS[RESPONSIBLE - 1], COLUMN_WIDTHS[RESULT - 1]],
+        )
+    _merge(sheet, row, NUMBER, row + count - 1, NUMBER)
+    return row + count
+
+
+def _put_executor(sheet: Worksheet, row: int, executor: ExportExecutor | None) -> None:
+    if executor is not None:
+        _put_date(sheet, row, START, executor.start_date)
+        _put_date(sheet, row, END, executor.end_date)
+        _put(sheet, row, RESPONSIBLE, executor.responsible)
 
 
 def _write_footnotes(sheet: Worksheet, footnotes: list[ExportFootnote], row: int) -> int:
@@ -162,11 +222,14 @@ def _write_footnotes(sheet: Worksheet, footnotes: list[ExportFootnote], row: int
     return row - 1
 
 
-def _text(plan_row: ExportRow, *, bold: bool = False) -> CellRichText | str:
+def _text(
+    plan_row: ExportRow, *, bold: bool = False, text: str | None = None
+) -> CellRichText | str:
+    text = plan_row.text if text is None else text
     if not plan_row.footnote_marks:
-        return plan_row.text
+        return text
     return CellRichText(
-        TextBlock(_inline(TABLE_PT, bold=bold), plan_row.text),
+        TextBlock(_inline(TABLE_PT, bold=bold), text),
         TextBlock(
             _inline(TABLE_PT, bold=bold, superscript=True), marks_label(plan_row.footnote_marks)
         ),
@@ -221,27 +284,58 @@ def _inline(size: int, *, bold: bool = False, superscript: bool = False) -> Inli
     )
 
 
+def _chars(width: float, size: int = TABLE_PT) -> int:
+    return layout.capacity(width * TABLE_PT / size, CHARS_PER_UNIT)
+
+
 def _height(texts: list[str], widths: list[float], size: int = TABLE_PT) -> float:
     """Row height in points fitting the tallest of `texts` wrapped in columns of `widths`."""
-    scale = TABLE_PT / size
-    lines = max(_line_count(text, width * scale) for text, width in zip(texts, widths, strict=True))
+    lines = max(
+        layout.line_count(text, _chars(width, size))
+        for text, width in zip(texts, widths, strict=True)
+    )
     return lines * LINE_PT * size / TABLE_PT + PADDING_PT
 
 
-def _line_count(text: str, width: float) -> int:
-    capacity = max(1, math.floor(width * CHARS_PER_UNIT))
-    lines = 0
-    for paragraph in text.split("\n"):
-        used, lines = 0, lines + 1
-        for word in paragraph.split():
-            if used and used + 1 + len(word) <= capacity:
-                used += 1 + len(word)
-                continue
-            if used:
-                lines += 1
-            lines += (len(word) - 1) // capacity
-            used = (len(word) - 1) % capacity + 1
-    return lines
+def _row_height(sheet: Worksheet, row: int) -> float:
+    return sheet.row_dimensions[row].height or DEFAULT_ROW_PT
+
+
+def page_body_pt() -> float:
+    """The height a page holds for rows, in sheet points, at the scale that fits its width."""
+    scale = layout.landscape_fit_scale(list(COLUMN_WIDTHS), side_margins_in=SIDE_MARGIN_IN)
+    margins = (TOP_MARGIN_IN + BOTTOM_MARGIN_IN) * layout.POINTS_PER_INCH
+    return (layout.A4_SHORT_PT - margins) / scale * PAGE_FILL
+
+
+def _break_pages(sheet: Worksheet, header_row: int, blocks: list[Block]) -> None:
+    """Manual breaks where the rows fill a page, never right after a section or group header."""
+    page = page_body_pt()
+    repeated = _row_height(sheet, header_row)
+    used = sum(_row_height(sheet, r) for r in range(1, header_row + 1))
+    units: list[list[Block]] = []
+    pending: list[Block] = []
+    for block in blocks:
+        pending.append(block)
+        if not block.header:
+            units.append(pending)
+            pending = []
+    if pending:
+        units.append(pending)
+    for unit in units:
+        rows = list(range(unit[0].first, unit[-1].last + 1))
+        heights = [_row_height(sheet, r) for r in rows]
+        # headers go with their item, all of it when a page can hold it, else its first row
+        kept = unit[-1].last if sum(heights) <= page - repeated else unit[-1].first
+        keep = sum(h for r, h in zip(rows, heights, strict=True) if r <= kept)
+        if used + keep > page and used > repeated:
+            sheet.row_breaks.append(Break(id=rows[0] - 1))
+            used = repeated
+        for row, height in zip(rows, heights, strict=True):
+            if row > kept and used + height > page:
+                sheet.row_breaks.append(Break(id=row - 1))
+                used = repeated
+            used += height
 
 
 def _set_up_print(sheet: Worksheet, header_row: int, last_row: int) -> None:
@@ -255,8 +349,8 @@ def _set_up_print(sheet: Worksheet, header_row: int, last_row: int) -> None:
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_options.horizontalCentered = True
     margins = sheet.page_margins
-    margins.left = margins.right = margins.bottom = 0.6
-    margins.top = 0.75
+    margins.left = margins.right = SIDE_MARGIN_IN
+    margins.top, margins.bottom = TOP_MARGIN_IN, BOTTOM_MARGIN_IN
     margins.header = margins.footer = 0.3
     footer = sheet.oddFooter
     assert footer is not None

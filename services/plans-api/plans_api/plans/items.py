@@ -8,8 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import Conflict, NotFound, UnprocessableEntity
+from plans_api.plans import executors
 from plans_api.plans.generation import POSITION_STEP
-from plans_api.plans.models import Evidence, Executor, ExecutorStatus, Plan, PlanRow, PlanStatus
+from plans_api.plans.models import Evidence, ExecutorStatus, Plan, PlanRow, PlanStatus
 from plans_api.plans.schemas import (
     CustomItemCreate,
     EvidenceIn,
@@ -166,23 +167,21 @@ async def replace_executors(
     plan = await get_visible_plan(session, principal, plan_id)
     row = _item(plan, item_id)
     previous = item_status(row, today())
-    new = [e.model_dump(mode="json") for e in data.executors]
+    before = executors.snapshot(row.executors)
+    replaced = executors.apply(row.executors, data.executors)
     await record_change(
         session,
         plan,
         principal,
         data.revision_reason,
-        {"what": "executors", "number": row.number, "after": new},
+        {
+            "what": "executors",
+            "number": row.number,
+            "before": before,
+            "after": executors.snapshot(replaced),
+        },
     )
-    now = datetime.now(UTC)
-    row.executors = [
-        Executor(
-            position=index,
-            **e.model_dump(),
-            completed_at=now if e.status == ExecutorStatus.DONE else None,
-        )
-        for index, e in enumerate(data.executors)
-    ]
+    row.executors = replaced
     await session.flush()
     await publish_status_change(session, plan, row, previous)
     return await reload(session, plan.id)

@@ -23,12 +23,20 @@ class ItemStatus(StrEnum):
 class ExecutorIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    id: uuid.UUID | None = Field(
+        default=None,
+        description="An executor of this item to keep, with its status and completion time; "
+        "when omitted, an executor with the same unit and person is kept",
+    )
     unit: str = Field(min_length=2, max_length=500, description="Responsible unit or body")
     person: str | None = Field(default=None, max_length=200)
     person_position: str | None = Field(default=None, max_length=200)
     start_date: date
     end_date: date
-    status: ExecutorStatus = ExecutorStatus.NOT_STARTED
+    status: ExecutorStatus = Field(
+        default=ExecutorStatus.NOT_STARTED,
+        description="Omit to keep a kept executor's status (a new one starts not_started)",
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "ExecutorIn":

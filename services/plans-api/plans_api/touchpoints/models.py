@@ -20,6 +20,7 @@ from otklik_shared.vocab import Direction
 from otklik_shared.vocab_touchpoints import ClientNeed, TouchpointKind
 from plans_api.catalog.models import StateService
 from plans_api.database import Base
+from plans_api.touchpoints.basis import TouchpointBasis
 
 touchpoint_services = Table(
     "touchpoint_services",
@@ -67,6 +68,12 @@ class Touchpoint(Base):
     )
     collects_feedback: Mapped[bool] = mapped_column(Boolean)
     feedback_channel: Mapped[str | None] = mapped_column(String(1000))
+    basis_kind: Mapped[TouchpointBasis | None] = mapped_column(String(20))
+    basis_document: Mapped[str | None] = mapped_column(String(1000))
+    responsible_unit: Mapped[str | None] = mapped_column(String(500))
+    responsible_persons: Mapped[list[str]] = mapped_column(
+        ARRAY(String(300)), default=list, server_default="{}"
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()

@@ -64,3 +64,13 @@ async def search(
     if after is not None:
         stmt = stmt.where(tuple_(Touchpoint.name, Touchpoint.id) > after)
     return (await session.scalars(stmt)).all()
+
+
+async def places_of_agency(
+    session: AsyncSession, agency_id: uuid.UUID
+) -> Sequence[tuple[uuid.UUID, str, str | None, str | None]]:
+    """Id, name, URL and address of each touchpoint of the agency."""
+    stmt = select(Touchpoint.id, Touchpoint.name, Touchpoint.url, Touchpoint.address).where(
+        Touchpoint.agency_id == agency_id
+    )
+    return [(r.id, r.name, r.url, r.address) for r in await session.execute(stmt)]

@@ -64,10 +64,14 @@ async def list_touchpoints(
     },
 )
 async def export_touchpoints(session: DbSession, principal: PlansReader, where: Filter) -> Response:
-    """One agency's registry (the key's own, else give `agency_id`); the list's filters apply."""
+    """One agency's registry (the key's own, else give `agency_id`); the list's filters apply.
+
+    The first sheet lists every touchpoint, then one sheet per direction of activity (seed 003,
+    3.5); A4 landscape, the header row repeated on each page.
+    """
     agency, touchpoints = await service.registry(session, principal, where)
-    rows = export.registry_rows(touchpoints)
-    content = await asyncio.to_thread(export.registry_workbook, agency.name, rows)
+    sheets = export.registry_sheets(agency.name, touchpoints)
+    content = await asyncio.to_thread(export.registry_workbook, sheets)
     filename = f"touchpoints-{date.today().isoformat()}.xlsx"
     return Response(
         content,
@@ -81,7 +85,7 @@ async def export_touchpoints(session: DbSession, principal: PlansReader, where: 
     operation_id="create_touchpoint",
     summary="Create a touchpoint",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(422),
+    responses=problem_responses(409, 422),
 )
 async def create_touchpoint(
     session: DbSession, principal: PlansWriter, body: TouchpointCreate
@@ -109,7 +113,7 @@ async def get_touchpoint(
     "/{touchpoint_id}",
     operation_id="update_touchpoint",
     summary="Update a touchpoint",
-    responses=problem_responses(404, 422),
+    responses=problem_responses(404, 409, 422),
 )
 async def update_touchpoint(
     session: DbSession, principal: PlansWriter, touchpoint_id: uuid.UUID, body: TouchpointUpdate

@@ -14,6 +14,7 @@ from otklik_shared.vocab_touchpoints import (
     ClientNeed,
     TouchpointKind,
 )
+from plans_api.touchpoints.basis import BASIS_LABELS, TouchpointBasis
 
 E = TypeVar("E", bound=StrEnum)
 Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)]
@@ -23,6 +24,39 @@ FeedbackChannel = Annotated[
     Field(
         max_length=1000,
         description="How feedback is collected there: a survey link, a QR code, a terminal…",
+    ),
+]
+BasisKind = Annotated[
+    TouchpointBasis,
+    Field(
+        description="What the touchpoint rests on (seed 003, 3.6): an NPA, an internal act, "
+        "an agreement on its work, or an order (поручение, резолюция)"
+    ),
+]
+BasisDocument = Annotated[
+    str,
+    Field(
+        min_length=3,
+        max_length=1000,
+        description="The act itself: its kind, date, number and title",
+        examples=["Административный регламент, утв. приказом от 01.02.2024 № 12-П, п. 2.3"],
+    ),
+]
+ResponsibleUnit = Annotated[
+    str,
+    Field(
+        min_length=2,
+        max_length=500,
+        description="The unit or organisation that prepares the touchpoint's information "
+        "(seed 003, 3.4)",
+    ),
+]
+ResponsiblePersons = Annotated[
+    list[Annotated[str, Field(min_length=2, max_length=300)]],
+    Field(
+        max_length=10,
+        description="Authorised persons responsible for the touchpoint's entry, each with "
+        "position (seed 003, 3.2–3.3)",
     ),
 ]
 ServiceIds = Annotated[
@@ -55,6 +89,10 @@ _EXAMPLE: JsonDict = {
     "collects_feedback": True,
     "feedback_channel": "Терминал оценки качества в зале ожидания",
     "service_ids": ["9b2f1c3e-2a4d-4f6b-8c7d-0e1f2a3b4c5d"],
+    "basis_kind": "agreement",
+    "basis_document": "Соглашение о взаимодействии с МФЦ от 10.01.2024 № 5",
+    "responsible_unit": "Отдел организации предоставления услуг",
+    "responsible_persons": ["Заместитель министра, куратор перечня"],
 }
 
 
@@ -78,6 +116,10 @@ class TouchpointCreate(BaseModel):
     collects_feedback: bool
     feedback_channel: FeedbackChannel | None = None
     service_ids: ServiceIds = Field(default_factory=list)
+    basis_kind: BasisKind | None = None
+    basis_document: BasisDocument | None = None
+    responsible_unit: ResponsibleUnit | None = None
+    responsible_persons: ResponsiblePersons = Field(default_factory=list)
 
     _canonical = field_validator("directions", "client_needs")(canonical)
 
@@ -102,6 +144,10 @@ class TouchpointUpdate(BaseModel):
     collects_feedback: bool | None = None
     feedback_channel: FeedbackChannel | None = None
     service_ids: ServiceIds | None = None
+    basis_kind: BasisKind | None = None
+    basis_document: BasisDocument | None = None
+    responsible_unit: ResponsibleUnit | None = None
+    responsible_persons: ResponsiblePersons | None = None
 
     _canonical = field_validator("directions", "client_needs")(_canonical_or_none)
 
@@ -115,6 +161,7 @@ class TouchpointRead(BaseModel):
                     **_EXAMPLE,
                     "id": "5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6",
                     "kind_label": TOUCHPOINT_KIND_LABELS[TouchpointKind.ONE_STOP_CENTER],
+                    "basis_label": BASIS_LABELS[TouchpointBasis.AGREEMENT],
                     "client_need_labels": [
                         CLIENT_NEED_LABELS[need]
                         for need in (
@@ -142,6 +189,10 @@ class TouchpointRead(BaseModel):
     collects_feedback: bool
     feedback_channel: str | None
     service_ids: list[uuid.UUID]
+    basis_kind: TouchpointBasis | None
+    basis_document: str | None
+    responsible_unit: str | None
+    responsible_persons: list[str]
     created_at: datetime
     updated_at: datetime
 
@@ -149,6 +200,11 @@ class TouchpointRead(BaseModel):
     @property
     def kind_label(self) -> str:
         return TOUCHPOINT_KIND_LABELS[self.kind]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def basis_label(self) -> str | None:
+        return BASIS_LABELS[self.basis_kind] if self.basis_kind else None
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -17,11 +17,20 @@ from plans_api.catalog.models import StateService
 from plans_api.catalog.service import check_agency_writable
 from plans_api.database import PRODUCER, outbox
 from plans_api.touchpoints import repository
+from plans_api.touchpoints.integrity import check_unique
 from plans_api.touchpoints.models import Touchpoint
 from plans_api.touchpoints.rules import check_directions, check_location, resolve_is_digital
 from plans_api.touchpoints.schemas import TouchpointCreate, TouchpointFilter, TouchpointUpdate
 
-NOT_NULL = ("kind", "name", "directions", "client_needs", "collects_feedback", "service_ids")
+NOT_NULL = (
+    "kind",
+    "name",
+    "directions",
+    "client_needs",
+    "collects_feedback",
+    "service_ids",
+    "responsible_persons",
+)
 
 
 async def linked_services(
@@ -111,6 +120,7 @@ async def create_touchpoint(
     )
     check_location(touchpoint)
     check_directions(touchpoint, data.service_ids)
+    await check_unique(session, touchpoint)
     session.add(touchpoint)
     await session.flush()
     created = await get_visible(session, principal, touchpoint.id)
@@ -139,6 +149,8 @@ async def update_touchpoint(
     # a service's direction may change after it was linked; only a change here re-checks that
     if "directions" in changes or service_ids is not None:
         check_directions(touchpoint, service_ids)
+    if changes.keys() & {"name", "url", "address"}:
+        await check_unique(session, touchpoint)
     await session.flush()
     updated = await get_visible(session, principal, touchpoint.id)
     await _publish(session, updated)
