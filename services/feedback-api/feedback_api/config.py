@@ -10,12 +10,14 @@ class FeedbackSettings(KitSettings):
     contacts_encryption_key: SecretStr | None = Field(
         default=None, validation_alias="CONTACTS_ENCRYPTION_KEY"
     )
-    # days a contact is kept after its review is closed
+    # days a contact is kept after its review is closed (or after receipt, needing no review)
     contacts_retention_days: int = Field(
         default=30, ge=0, le=3650, validation_alias="CONTACTS_RETENTION_DAYS"
     )
     # days an agency has to answer a feedback that needs a review, unless it set its own
     answer_due_days: int = Field(default=30, ge=1, le=365, validation_alias="ANSWER_DUE_DAYS")
+    # how far after its receipt a feedback's occurred_at may lie (clients' clocks drift)
+    clock_skew_minutes: int = Field(default=10, ge=0, le=60, validation_alias="CLOCK_SKEW_MINUTES")
     # group commit of the ingest path: concurrent posts of a few milliseconds share one commit
     ingest_batch_max: int = Field(default=256, ge=1, le=5000, validation_alias="INGEST_BATCH_MAX")
     ingest_batch_wait_ms: float = Field(

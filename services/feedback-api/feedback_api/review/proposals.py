@@ -26,6 +26,7 @@ async def propose(
         title=data.title,
         rationale=data.rationale,
         proposed_by=data.proposed_by or principal.name,
+        status="new",
     )
     session.add(proposal)
     await session.flush()
