@@ -26,6 +26,10 @@ class FeedbackSettings(KitSettings):
     webhook_timeout_seconds: float = Field(
         default=10.0, gt=0, validation_alias="WEBHOOK_TIMEOUT_SECONDS"
     )
+    # webhooks only to public addresses, without userinfo; unset: on in production only
+    webhook_public_addresses_only: bool | None = Field(
+        default=None, validation_alias="WEBHOOK_PUBLIC_ADDRESSES_ONLY"
+    )
     webhook_max_attempts: int = Field(
         default=8, ge=1, le=30, validation_alias="WEBHOOK_MAX_ATTEMPTS"
     )
@@ -51,6 +55,12 @@ class FeedbackSettings(KitSettings):
     # private answer link of a receipt), e.g. `https://otklik.example.ru`; by default the
     # address the request came to
     public_base_url: str | None = Field(default=None, validation_alias="PUBLIC_BASE_URL")
+
+    @property
+    def webhooks_public_only(self) -> bool:
+        if self.webhook_public_addresses_only is not None:
+            return self.webhook_public_addresses_only
+        return self.environment == "production"
 
     @field_validator("survey_link_template")
     @classmethod
