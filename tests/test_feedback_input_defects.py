@@ -1,6 +1,8 @@
 """Issue 15, feedback side: input that gave 5xx, the review rule for a low rating with an
 answer requested and no comment, and the interaction time (default, clock skew, Moscow)."""
 
+import base64
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -217,3 +219,35 @@ async def test_occurred_at_defaults_to_the_receipt_tolerates_skew_and_reads_mosc
     assert detail.json()["occurred_at"] == detail.json()["received_at"]
     stored = await _occurred_at(client, desk.reviewer, naive_id)
     assert stored == naive.replace(tzinfo=MOSCOW)
+
+
+def time_cursor(moment: str) -> str:
+    raw = json.dumps([moment, "019a8f3c-5b1e-7c2a-9f00-3d4e5f6a7b8c"]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+async def test_a_cursor_beyond_the_calendar_is_a_422_naming_cursor(
+    feedback: httpx.AsyncClient, desk: Desk
+) -> None:
+    cursor = time_cursor("0001-01-01T00:00:00+14:00")
+
+    response = await feedback.get(
+        "/api/v1/feedback", params={"cursor": cursor}, headers=desk.reviewer
+    )
+
+    assert problem_fields(response) == [("query", "cursor")]
+
+
+async def test_a_records_period_at_the_ends_of_the_calendar_answers_instead_of_a_500(
+    feedback: httpx.AsyncClient, desk: Desk
+) -> None:
+    feedback_id = await post_feedback(feedback, desk.portal, desk.catalog)
+    period = {
+        "occurred_from": "0001-01-01T00:00:00+14:00",
+        "occurred_to": "9999-12-31T23:59:59-14:00",
+    }
+
+    response = await feedback.get("/api/v1/feedback-records", params=period, headers=desk.reviewer)
+
+    assert response.status_code == 200, response.text
+    assert [r["feedback_id"] for r in response.json()["items"]] == [feedback_id]

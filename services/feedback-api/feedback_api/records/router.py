@@ -9,6 +9,7 @@ from fastapi import Query
 
 from feedback_api.records.repository import records_between
 from feedback_api.records.views import feedback_record
+from feedback_api.review.filters import within_calendar
 from otklik_kit.auth.dependencies import FeedbackReader
 from otklik_kit.db import DbSession
 from otklik_kit.errors import UnprocessableEntity
@@ -62,6 +63,7 @@ async def list_feedback_records(
             raise UnprocessableEntity.for_field(
                 name, "Give a time zone offset", location="query", type_="timezone_aware"
             )
+    occurred_from, occurred_to = within_calendar(occurred_from), within_calendar(occurred_to)
     if occurred_to <= occurred_from:
         raise UnprocessableEntity.for_field(
             "occurred_to", "Must be after occurred_from", location="query", type_="range"

@@ -59,7 +59,10 @@ def as_moment(value: Moment | None) -> datetime | None:
         return None
     if not isinstance(value, datetime):
         value = datetime.combine(value, time.min)
-    moment = value if value.tzinfo is not None else value.replace(tzinfo=MOSCOW)
+    return within_calendar(value if value.tzinfo is not None else value.replace(tzinfo=MOSCOW))
+
+
+def within_calendar(moment: datetime) -> datetime:
     return min(max(moment, EARLIEST), LATEST)
 
 
