@@ -63,11 +63,11 @@ async def list_feedback_records(
             raise UnprocessableEntity.for_field(
                 name, "Give a time zone offset", location="query", type_="timezone_aware"
             )
-    occurred_from, occurred_to = within_calendar(occurred_from), within_calendar(occurred_to)
     if occurred_to <= occurred_from:
         raise UnprocessableEntity.for_field(
             "occurred_to", "Must be after occurred_from", location="query", type_="range"
         )
+    occurred_from, occurred_to = within_calendar(occurred_from), within_calendar(occurred_to)
     visible, agency = principal.listing_agency(agency_id)
     if not visible:
         return Page(items=[])

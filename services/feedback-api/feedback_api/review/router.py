@@ -202,7 +202,8 @@ async def assign_feedback(
 async def answer_feedback(
     session: DbSession, principal: FeedbackReviewer, feedback_id: uuid.UUID, body: FeedbackAnswerIn
 ) -> FeedbackRead:
-    """Records the answer and sends it to the client's webhook; answering again replaces it."""
+    """Records the answer and sends it to the client's webhook; answering again makes the new
+    answer the current one, every earlier answer stays in `answers` of the detail and status."""
     row = await service.answer(session, principal, feedback_id, body)
     return await readable_one(session, principal, row)
 
