@@ -120,8 +120,8 @@ class TouchpointUpserted(EnvelopeBase):
 
 
 class FeedbackPayload(Payload):
-    """One accepted feedback. `comment` has phone numbers, e-mails and document numbers masked;
-    contacts never leave feedback-api."""
+    """One accepted feedback. `comment` has e-mails, phone numbers, card, SNILS, INN, OMS policy
+    and passport numbers masked; contacts never leave feedback-api."""
 
     feedback_id: UUID
     agency_id: UUID
