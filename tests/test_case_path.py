@@ -83,6 +83,10 @@ async def test_re_answering_keeps_the_first_answer_and_who_gave_each(
     assert (detail["answer"], detail["answered_by"]) == ("Уточнённый ответ", "Иванов И.И.")
     assert (status["answer_number"], status["answered_by"]) == (2, "Иванов И.И.")
     assert [a["text"] for a in status["answers"]] == ["Первый ответ", "Уточнённый ответ"]
+    exported = await feedback.get("/api/v1/feedback/export.csv", headers=desk.reviewer)
+    table = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig")), delimiter=";"))
+    row = dict(zip(table[0], table[1], strict=True))
+    assert (row["Ответ"], row["Ответил"]) == ("Уточнённый ответ", "Иванов И.И.")
 
 
 async def test_the_case_timeline_holds_every_stage_in_time_order_within_the_agency(

@@ -102,6 +102,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("Просрочен", lambda r: _yes_no(is_overdue(r.Feedback)), 10),
     Column("Исполнитель", lambda r: r.Feedback.assignee, 30),
     Column("Ответ", lambda r: r.Feedback.answer, 60),
+    Column("Ответил", lambda r: r.Feedback.answered_by, 24),
     Column("Дата ответа (МСК)", lambda r: _moscow(r.Feedback.answered_at)),
     Column(
         "Категории",
