@@ -13,7 +13,7 @@ from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
 from plans_api.config import PlansSettings
 from tests.conftest import KeyMaker, bearer
-from tests.feedback_helpers import sync_catalog
+from tests.feedback_helpers import Catalog, sync_catalog
 from tests.plan_helpers import generated_plan
 from tests.review_helpers import Desk, complaint, listed_ids, post_feedback
 from tests.test_proposals import Path, incoming, proposed
@@ -157,3 +157,41 @@ async def test_a_proposals_outcome_reaches_the_feedback_detail_and_status(
     assert outcome["item_number"] == accepted.json()["item_number"]
     status = (await feedback.get(f"/api/v1/feedback/{feedback_id}/status", headers=reader)).json()
     assert [p["status"] for p in status["proposals"]] == ["accepted"]
+
+
+async def test_a_rejected_proposal_appears_in_the_case_timeline_with_its_reason(
+    feedback: httpx.AsyncClient,
+    plans: httpx.AsyncClient,
+    plans_app: FastAPI,
+    feedback_settings: FeedbackSettings,
+    admin_headers: dict[str, str],
+    make_key: KeyMaker,
+    plan: dict[str, Any],
+    path: Path,
+) -> None:
+    portal = bearer(await make_key(Scope.FEEDBACK_WRITE))
+    catalog = Catalog(plan["agency_id"], plan["service_id"], [], "", "")
+    feedback_id = await post_feedback(feedback, portal, catalog, rating=2, case_number=CASE)
+    reviewer = bearer(await make_key(Scope.FEEDBACK_REVIEW, Scope.FEEDBACK_READ))
+    made = await feedback.post(
+        f"/api/v1/feedback/{feedback_id}/proposal",
+        json={"title": "Открыть второе окно приёма"},
+        headers=reviewer,
+    )
+    assert made.status_code == 201, made.text
+    await path.carry()
+    [proposal] = await incoming(plans, admin_headers)
+    rejected = await plans.post(
+        f"/api/v1/proposals/{proposal['id']}/reject",
+        json={"reason": "Мера уже в плане"},
+        headers=admin_headers,
+    )
+    assert rejected.status_code == 200, rejected.text
+
+    await sync_catalog(plans_app, feedback_settings)
+
+    timeline = (await feedback.get(f"/api/v1/cases/{CASE}/timeline", headers=reviewer)).json()
+    kinds = [e["kind"] for e in timeline["entries"]]
+    assert kinds == ["received", "proposed", "proposal_decided"]
+    decided = timeline["entries"][2]
+    assert (decided["proposal_status"], decided["reason"]) == ("rejected", "Мера уже в плане")
