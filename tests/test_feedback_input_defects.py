@@ -5,6 +5,7 @@ import base64
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import httpx
 import pytest
@@ -251,3 +252,18 @@ async def test_a_records_period_at_the_ends_of_the_calendar_answers_instead_of_a
 
     assert response.status_code == 200, response.text
     assert [r["feedback_id"] for r in response.json()["items"]] == [feedback_id]
+
+
+async def test_the_clock_skew_window_is_configurable(
+    settings_overrides: dict[str, Any], desk: Desk
+) -> None:
+    settings = FeedbackSettings(**settings_overrides, CLOCK_SKEW_MINUTES=1)
+    body = feedback_body(
+        desk.catalog, occurred_at=(datetime.now(UTC) + timedelta(minutes=3)).isoformat()
+    )
+
+    async with running(create_feedback_app(settings)) as client:
+        response = await client.post("/api/v1/feedback", json=body, headers=desk.portal)
+
+    assert problem_fields(response) == [("body", "occurred_at")]
+    assert "more than 1 min after receipt" in response.json()["errors"][0]["message"]
