@@ -66,7 +66,8 @@ async def erase_case(
 
 
 async def expire_contacts(session: AsyncSession, retention_days: int) -> int:
-    """Erases contacts of reviews closed more than `retention_days` ago; one batch per call."""
+    """Erases contacts (and the personal data in their comments) of reviews closed, or of
+    feedback needing no review received, more than `retention_days` ago; one batch per call."""
     closed_before = datetime.now(UTC) - timedelta(days=retention_days)
     feedback_ids = await repository.contacts_past_retention(session, closed_before, EXPIRY_BATCH)
     await repository.mask_comments(session, feedback_ids)

@@ -1,7 +1,8 @@
 """The rules a feedback must meet against the catalog, and the row it becomes.
 
-Checks that need no data (ranges, lengths, times, consent) are in the request model; the ones
-here need feedback-api's copy of the catalog. A key bound to an agency sees other agencies'
+Checks that need no data (ranges, lengths, the oldest time, consent) are in the request model;
+the ones here need feedback-api's copy of the catalog, or the receipt time and the configured
+clock skew (occurred_at). A key bound to an agency sees other agencies'
 services and touchpoints as unknown.
 """
 
