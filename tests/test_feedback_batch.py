@@ -104,8 +104,5 @@ async def test_a_malformed_item_is_rejected_alone(
         ("items.1.rating", "less_than_equal"),
         ("items.1.occurred_at", "value_error"),
     ]
-    assert {e["field"] for e in results[2]["problem"]["errors"]} == {
-        "items.2.channel",
-        "items.2.occurred_at",
-    }
+    assert {e["field"] for e in results[2]["problem"]["errors"]} == {"items.2.channel"}
     assert await count(sessionmaker) == 1

@@ -207,7 +207,6 @@ async def test_a_retired_service_takes_no_more_feedback(
         ({"comment": "я" * 2001}, "comment", "string_too_long"),
         ({"channel": "pigeon"}, "channel", "enum"),
         ({"client_type": "robot"}, "client_type", "enum"),
-        ({"occurred_at": "2026-01-01T10:00:00"}, "occurred_at", "timezone_aware"),
         ({"case_number": "№ 12 34"}, "case_number", "string_pattern_mismatch"),
         (
             {"contact": {"email": "a@example.org", "consent": False}},
@@ -233,10 +232,10 @@ async def test_malformed_input_answers_422_naming_the_field(
 
 
 @pytest.mark.parametrize(
-    ("shift", "message"),
+    ("shift", "message", "type_"),
     [
-        (timedelta(hours=1), "the interaction cannot be in the future"),
-        (timedelta(days=-400), "the interaction is more than a year ago"),
+        (timedelta(hours=1), "the interaction cannot be in the future", "future_time"),
+        (timedelta(days=-400), "the interaction is more than a year ago", "value_error"),
     ],
 )
 async def test_the_interaction_time_must_be_plausible(
@@ -245,12 +244,13 @@ async def test_the_interaction_time_must_be_plausible(
     portal: dict[str, str],
     shift: timedelta,
     message: str,
+    type_: str,
 ) -> None:
     when = (datetime.now(UTC) + shift).isoformat()
 
     response = await post(feedback, portal, feedback_body(catalog, occurred_at=when))
 
-    assert problem_fields(response) == [("body", "occurred_at", "value_error")]
+    assert problem_fields(response) == [("body", "occurred_at", type_)]
     assert message in response.json()["errors"][0]["message"]
 
 

@@ -4,7 +4,7 @@ import base64
 import json
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -58,8 +58,11 @@ def decode_time_cursor(cursor: str | None) -> tuple[datetime, uuid.UUID] | None:
         return None
     try:
         moment, row_id = values
-        return datetime.fromisoformat(str(moment)), uuid.UUID(str(row_id))
-    except ValueError:
+        parsed = datetime.fromisoformat(str(moment))
+        # in UTC, as the database takes it: a moment beyond the calendar is refused here
+        aware = parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        return aware, uuid.UUID(str(row_id))
+    except (ValueError, OverflowError):
         raise UnprocessableEntity.for_field(
             "cursor", "Invalid cursor", location="query", type_="invalid_cursor"
         ) from None

@@ -122,8 +122,8 @@ class TouchpointUpserted(EnvelopeBase):
 
 
 class FeedbackPayload(Payload):
-    """One accepted feedback. `comment` has phone numbers, e-mails and document numbers masked;
-    contacts never leave feedback-api."""
+    """One accepted feedback. `comment` has e-mails, phone numbers, card, SNILS, INN, OMS policy
+    and passport numbers masked; contacts never leave feedback-api."""
 
     feedback_id: UUID
     agency_id: UUID
@@ -212,6 +212,27 @@ class ProposalSubmitted(EnvelopeBase):
     payload: ProposalPayload
 
 
+class ProposalDecisionPayload(Payload):
+    proposal_id: UUID
+    feedback_id: UUID
+    agency_id: UUID
+    status: Literal["accepted", "rejected"]
+    decided_at: datetime
+    decided_by: str
+    reason: str | None = Field(default=None, description="why it was rejected")
+    plan_id: UUID | None = Field(default=None, description="the plan it became an item of")
+    plan_item_id: UUID | None = None
+    item_number: str | None = None
+
+
+class ProposalDecided(EnvelopeBase):
+    """The agency accepted a proposal into a plan or rejected it (plans-api): the outcome goes
+    back to the feedback it came from."""
+
+    type: Literal["proposal.decided"] = "proposal.decided"
+    payload: ProposalDecisionPayload
+
+
 Event = Annotated[
     AgencyUpserted
     | ServiceUpserted
@@ -222,7 +243,8 @@ Event = Annotated[
     | FeedbackClassified
     | FeedbackAnswered
     | FeedbackAnswerRated
-    | ProposalSubmitted,
+    | ProposalSubmitted
+    | ProposalDecided,
     Field(discriminator="type"),
 ]
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
@@ -240,6 +262,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
     "feedback.answered": ("feedback",),
     "feedback.answer_rated": ("reporting",),
     "proposal.submitted": ("plans",),
+    "proposal.decided": ("feedback",),
 }
 
 

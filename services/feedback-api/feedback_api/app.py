@@ -1,9 +1,11 @@
 """feedback-api: citizens' ratings and comments, their review and answer, surveys."""
 
 import logging
+from datetime import timedelta
 
 from fastapi import FastAPI
 
+from feedback_api.cases.router import router as cases_router
 from feedback_api.config import FeedbackSettings
 from feedback_api.contacts.router import erasure_router
 from feedback_api.contacts.router import router as contacts_router
@@ -71,6 +73,7 @@ async def start_ingest(app: FastAPI) -> None:
         app.state.engine,
         secret_box(settings),
         default_due_days=settings.answer_due_days,
+        clock_skew=timedelta(minutes=settings.clock_skew_minutes),
         max_batch=settings.ingest_batch_max,
         wait_ms=settings.ingest_batch_wait_ms,
         concurrency=max(1, settings.db_pool_size // 2),
@@ -96,6 +99,7 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
             ingest_router,
             records_router,
             review_router,
+            cases_router,
             policies_router,
             webhooks_router,
             contacts_router,

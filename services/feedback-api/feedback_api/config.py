@@ -10,12 +10,14 @@ class FeedbackSettings(KitSettings):
     contacts_encryption_key: SecretStr | None = Field(
         default=None, validation_alias="CONTACTS_ENCRYPTION_KEY"
     )
-    # days a contact is kept after its review is closed
+    # days a contact is kept after its review is closed (or after receipt, needing no review)
     contacts_retention_days: int = Field(
         default=30, ge=0, le=3650, validation_alias="CONTACTS_RETENTION_DAYS"
     )
     # days an agency has to answer a feedback that needs a review, unless it set its own
     answer_due_days: int = Field(default=30, ge=1, le=365, validation_alias="ANSWER_DUE_DAYS")
+    # how far after its receipt a feedback's occurred_at may lie (clients' clocks drift)
+    clock_skew_minutes: int = Field(default=10, ge=0, le=60, validation_alias="CLOCK_SKEW_MINUTES")
     # group commit of the ingest path: concurrent posts of a few milliseconds share one commit
     ingest_batch_max: int = Field(default=256, ge=1, le=5000, validation_alias="INGEST_BATCH_MAX")
     ingest_batch_wait_ms: float = Field(
@@ -23,6 +25,10 @@ class FeedbackSettings(KitSettings):
     )
     webhook_timeout_seconds: float = Field(
         default=10.0, gt=0, validation_alias="WEBHOOK_TIMEOUT_SECONDS"
+    )
+    # webhooks only to public addresses, without userinfo; unset: on in production only
+    webhook_public_addresses_only: bool | None = Field(
+        default=None, validation_alias="WEBHOOK_PUBLIC_ADDRESSES_ONLY"
     )
     webhook_max_attempts: int = Field(
         default=8, ge=1, le=30, validation_alias="WEBHOOK_MAX_ATTEMPTS"
@@ -53,6 +59,12 @@ class FeedbackSettings(KitSettings):
     # private answer link of a receipt), e.g. `https://otklik.example.ru`; by default the
     # address the request came to
     public_base_url: str | None = Field(default=None, validation_alias="PUBLIC_BASE_URL")
+
+    @property
+    def webhooks_public_only(self) -> bool:
+        if self.webhook_public_addresses_only is not None:
+            return self.webhook_public_addresses_only
+        return self.environment == "production"
 
     @field_validator("survey_link_template")
     @classmethod

@@ -4,7 +4,7 @@ from feedback_api.catalog.models import CatalogAgency, CatalogService, CatalogTo
 from feedback_api.contacts.models import Contact, ContactAccess
 from feedback_api.database import Base, inbox, outbox
 from feedback_api.feedback.models import Feedback, IdempotencyKey, ReviewPolicy
-from feedback_api.review.models import Proposal
+from feedback_api.review.models import FeedbackAnswer, Proposal
 from feedback_api.surveys.models import SurveyAnswer, SurveyResponse, SurveyRun, SurveyTemplate
 from feedback_api.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
@@ -16,6 +16,7 @@ __all__ = [
     "Contact",
     "ContactAccess",
     "Feedback",
+    "FeedbackAnswer",
     "IdempotencyKey",
     "Proposal",
     "ReviewPolicy",

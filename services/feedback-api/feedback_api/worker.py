@@ -16,6 +16,7 @@ from feedback_api.maintenance import (
     expire_contacts_job,
     expire_idempotency_keys_job,
 )
+from feedback_api.review.proposals import on_proposal_decided
 from feedback_api.webhooks.delivery import (
     close_http_client,
     deliver_due_webhooks,
@@ -31,6 +32,7 @@ HANDLERS: dict[str, Handler] = {
     "service.upserted": on_service_upserted,
     "touchpoint.upserted": on_touchpoint_upserted,
     "feedback.answered": on_feedback_answered,
+    "proposal.decided": on_proposal_decided,
 }
 # classifications come in batches of hundreds: applied together, in one transaction
 BATCH_HANDLERS: dict[str, BatchHandler] = {"feedback.classified": on_feedbacks_classified}

@@ -2,11 +2,12 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from feedback_api.contacts.models import Contact, ContactAccess
 from feedback_api.feedback.models import Feedback, FeedbackStatus
+from feedback_api.ingest.redaction import mask_personal_data
 from otklik_kit.auth.keys import Principal
 
 
@@ -41,6 +42,38 @@ async def delete_contacts(session: AsyncSession, feedback_ids: Sequence[uuid.UUI
     )
 
 
+async def mask_comments(session: AsyncSession, feedback_ids: Sequence[uuid.UUID]) -> int:
+    """Replaces each comment with its masked text, so the personal data typed into it goes
+    with the contact; returns how many comments changed."""
+    if not feedback_ids:
+        return 0
+    rows = await session.execute(
+        select(Feedback.id, Feedback.received_at, Feedback.comment).where(
+            Feedback.id.in_(feedback_ids), Feedback.comment.is_not(None)
+        )
+    )
+    changed = 0
+    for feedback_id, received_at, comment in rows.all():
+        masked = mask_personal_data(comment or "")
+        if comment and masked != comment:
+            await session.execute(
+                update(Feedback)
+                .where(Feedback.id == feedback_id, Feedback.received_at == received_at)
+                .values(comment=masked)
+            )
+            changed += 1
+    return changed
+
+
+async def feedback_of_case(
+    session: AsyncSession, case_number: str, agency_id: uuid.UUID | None
+) -> list[uuid.UUID]:
+    query = select(Feedback.id).where(Feedback.case_number == case_number)
+    if agency_id is not None:
+        query = query.where(Feedback.agency_id == agency_id)
+    return list((await session.scalars(query)).all())
+
+
 async def contacts_of_case(
     session: AsyncSession, case_number: str, agency_id: uuid.UUID | None
 ) -> list[uuid.UUID]:
@@ -60,7 +93,13 @@ async def contacts_past_retention(
     query = (
         select(Contact.feedback_id)
         .join(Feedback, Feedback.id == Contact.feedback_id)
-        .where(Feedback.status == FeedbackStatus.CLOSED, Feedback.closed_at < closed_before)
+        .where(
+            or_(
+                and_(Feedback.status == FeedbackStatus.CLOSED, Feedback.closed_at < closed_before),
+                # nobody will answer a feedback that needs no review: kept as long after receipt
+                and_(Feedback.needs_review.is_(False), Feedback.received_at < closed_before),
+            )
+        )
         .limit(limit)
         .with_for_update(of=Contact, skip_locked=True)
     )

@@ -49,7 +49,8 @@ async def read_contact(
 async def erase_contact(
     session: DbSession, principal: ContactsReader, feedback_id: uuid.UUID
 ) -> None:
-    """Erasure on the citizen's request; the feedback itself stays, without a way to reach them."""
+    """Erasure on the citizen's request: the contact and the personal data typed into the
+    comment (masked in place); the feedback itself stays, without a way to reach them."""
     await service.erase_contact(session, principal, feedback_id)
 
 
@@ -76,6 +77,8 @@ async def list_contact_access(
 async def erase_case_contacts(
     session: DbSession, principal: ContactsReader, body: ErasureRequest
 ) -> ErasureReport:
-    """For a citizen who asks to be forgotten: every contact given with the case number (within
-    the key's agency for an agency-bound key)."""
-    return ErasureReport(erased=await service.erase_case(session, principal, body.case_number))
+    """For a citizen who asks to be forgotten: every contact given with the case number, and the
+    personal data typed into the case's comments (within the key's agency for an agency-bound
+    key)."""
+    erased, masked = await service.erase_case(session, principal, body.case_number)
+    return ErasureReport(erased=erased, comments_masked=masked)

@@ -40,13 +40,19 @@ class ErasureRequest(BaseModel):
 
 class ErasureReport(BaseModel):
     erased: int = Field(description="How many contacts were erased")
+    comments_masked: int = Field(
+        default=0, description="How many comments had personal data, now masked for good"
+    )
 
 
 class ContactAccessRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     feedback_id: uuid.UUID
-    action: str = Field(description="read, erased (on request) or expired (retention)")
+    action: str = Field(
+        description="read, erased (on request), expired (retention), or comment_read (the "
+        "comment read with the personal data typed into it)"
+    )
     api_key_id: uuid.UUID | None
     api_key_name: str | None
     at: datetime

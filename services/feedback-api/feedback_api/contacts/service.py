@@ -14,6 +14,7 @@ from feedback_api.contacts.models import ContactAccess
 from feedback_api.contacts.schemas import ContactRead
 from feedback_api.crypto import SecretBox
 from feedback_api.feedback.repository import get_visible_feedback
+from feedback_api.ingest.redaction import has_personal_data
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import NotFound
 
@@ -39,22 +40,37 @@ async def read_contact(
 async def erase_contact(
     session: AsyncSession, principal: Principal, feedback_id: uuid.UUID
 ) -> None:
-    await get_visible_feedback(session, principal, feedback_id)
-    if await repository.get_contact(session, feedback_id) is None:
+    """The contact, and the personal data typed into the comment; 404 when neither is left."""
+    row = await get_visible_feedback(session, principal, feedback_id)
+    has_contact = await repository.get_contact(session, feedback_id) is not None
+    if not has_contact and not has_personal_data(row.comment):
         raise NotFound("This feedback has no contact details (never left, or erased)")
-    await _erase(session, [feedback_id], "erased", principal)
+    await repository.mask_comments(session, [feedback_id])
+    await _erase(session, [feedback_id] if has_contact else [], "erased", principal)
+    if not has_contact:
+        await repository.log_access(session, [feedback_id], "erased", principal)
 
 
-async def erase_case(session: AsyncSession, principal: Principal, case_number: str) -> int:
-    feedback_ids = await repository.contacts_of_case(session, case_number, principal.agency_id)
+async def erase_case(
+    session: AsyncSession, principal: Principal, case_number: str
+) -> tuple[int, int]:
+    """Every contact of the case, and the personal data in every comment of it: (contacts
+    erased, comments masked)."""
+    agency_id = principal.agency_id
+    masked = await repository.mask_comments(
+        session, await repository.feedback_of_case(session, case_number, agency_id)
+    )
+    feedback_ids = await repository.contacts_of_case(session, case_number, agency_id)
     await _erase(session, feedback_ids, "erased", principal)
-    return len(feedback_ids)
+    return len(feedback_ids), masked
 
 
 async def expire_contacts(session: AsyncSession, retention_days: int) -> int:
-    """Erases contacts of reviews closed more than `retention_days` ago; one batch per call."""
+    """Erases contacts (and the personal data in their comments) of reviews closed, or of
+    feedback needing no review received, more than `retention_days` ago; one batch per call."""
     closed_before = datetime.now(UTC) - timedelta(days=retention_days)
     feedback_ids = await repository.contacts_past_retention(session, closed_before, EXPIRY_BATCH)
+    await repository.mask_comments(session, feedback_ids)
     await _erase(session, feedback_ids, "expired", None)
     return len(feedback_ids)
 

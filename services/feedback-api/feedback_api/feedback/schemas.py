@@ -2,11 +2,10 @@
 operator reads."""
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Annotated, Literal
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     EmailStr,
@@ -21,9 +20,12 @@ from feedback_api.feedback.models import FeedbackStatus
 from otklik_shared.vocab import Channel, ClientType, PainCategory, Stage
 
 Score = Annotated[int, Field(ge=1, le=5)]
-# clocks of clients drift; an interaction a little "in the future" is a clock, not a lie
-CLOCK_SKEW = timedelta(minutes=5)
+# clocks of clients drift; an interaction a little "in the future" is a clock, not a lie. The
+# window is configurable (CLOCK_SKEW_MINUTES) up to this bound, which queries rely on.
+CLOCK_SKEW = timedelta(minutes=60)
+MOSCOW = timezone(timedelta(hours=3))
 OLDEST_INTERACTION = timedelta(days=366)
+CASE_NUMBER_PATTERN = r"^[0-9A-Za-zА-Яа-яЁё\-_/.]+$"
 
 _CREATE_EXAMPLE: JsonDict = {
     "service_id": "0b7e4a52-2f8c-4c1e-9d55-3c1f6f0a9e21",
@@ -107,13 +109,15 @@ class FeedbackCreate(BaseModel):
     case_number: str | None = Field(
         default=None,
         max_length=64,
-        pattern=r"^[0-9A-Za-zА-Яа-яЁё\-_/.]+$",
+        pattern=CASE_NUMBER_PATTERN,
         description="The citizen's case or application number: links one case across stages",
     )
     client_type: ClientType = ClientType.INDIVIDUAL
-    occurred_at: AwareDatetime = Field(
-        description="When the interaction happened (with a time zone; not in the future, "
-        "at most a year ago)"
+    occurred_at: datetime | None = Field(
+        default=None,
+        description="When the interaction happened, at most a year ago and not later than the "
+        "receipt (give or take the clock skew allowed, CLOCK_SKEW_MINUTES, 10 by default); "
+        "without a time zone it is Moscow time (UTC+3); left out, the time of receipt",
     )
     answer_requested: bool = Field(
         default=False, description="The citizen asks for an answer to the comment"
@@ -127,11 +131,13 @@ class FeedbackCreate(BaseModel):
 
     @field_validator("occurred_at")
     @classmethod
-    def _plausible_time(cls, occurred_at: datetime) -> datetime:
-        now = datetime.now(UTC)
-        if occurred_at > now + CLOCK_SKEW:
-            raise ValueError("the interaction cannot be in the future")
-        if occurred_at < now - OLDEST_INTERACTION:
+    def _plausible_time(cls, occurred_at: datetime | None) -> datetime | None:
+        """The future is checked against the receipt (ingest rules), with the allowed skew."""
+        if occurred_at is None:
+            return None
+        if occurred_at.tzinfo is None:
+            occurred_at = occurred_at.replace(tzinfo=MOSCOW)
+        if occurred_at < datetime.now(UTC) - OLDEST_INTERACTION:
             raise ValueError("the interaction is more than a year ago")
         return occurred_at
 
@@ -164,7 +170,8 @@ class FeedbackReceipt(BaseModel):
 
 
 class FeedbackRead(BaseModel):
-    """A feedback as an operator sees it (never with contact details)."""
+    """A feedback as an operator sees it (never with contact details). Personal data typed into
+    the comment is masked unless the key has `feedback:contacts` (each such read is logged)."""
 
     model_config = ConfigDict(from_attributes=True)
 
@@ -189,7 +196,8 @@ class FeedbackRead(BaseModel):
     answer_due_at: datetime | None
     overdue: bool
     assignee: str | None
-    answer: str | None
+    answer: str | None = Field(description="The latest answer (earlier ones: the detail)")
+    answered_by: str | None
     answered_at: datetime | None
     closed_at: datetime | None
     categories: list[PainCategory]

@@ -20,7 +20,8 @@ def is_overdue(row: Feedback, now: datetime | None = None) -> bool:
     )
 
 
-def feedback_read(row: Feedback) -> FeedbackRead:
+def feedback_read(row: Feedback, *, comment: str | None) -> FeedbackRead:
+    """`comment` as the reader may see it (masked unless the key reads personal data)."""
     return FeedbackRead(
         id=row.id,
         received_at=row.received_at,
@@ -32,7 +33,7 @@ def feedback_read(row: Feedback) -> FeedbackRead:
         client_type=row.client_type,
         rating=row.rating,
         criteria=criteria_of(row),
-        comment=row.comment,
+        comment=comment,
         case_number=row.case_number,
         occurred_at=row.occurred_at,
         answer_requested=row.answer_requested,
@@ -44,6 +45,7 @@ def feedback_read(row: Feedback) -> FeedbackRead:
         overdue=is_overdue(row),
         assignee=row.assignee,
         answer=row.answer,
+        answered_by=row.answered_by,
         answered_at=row.answered_at,
         closed_at=row.closed_at,
         categories=list(row.categories or []),

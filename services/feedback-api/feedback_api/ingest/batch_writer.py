@@ -2,6 +2,7 @@
 
 import json
 import uuid
+from datetime import timedelta
 from typing import Any
 
 import asyncpg
@@ -36,10 +37,18 @@ def reused_key_error(prefix: str) -> UnprocessableEntity:
 
 
 class BatchWriter:
-    def __init__(self, engine: AsyncEngine, box: SecretBox, *, default_due_days: int) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        box: SecretBox,
+        *,
+        default_due_days: int,
+        clock_skew: timedelta,
+    ) -> None:
         self._connections = WriterConnections(engine)
         self._box = box
         self._default_due_days = default_due_days
+        self._clock_skew = clock_skew
 
     async def close(self) -> None:
         await self._connections.close()
@@ -108,6 +117,7 @@ class BatchWriter:
             principal=submission.principal,
             snapshot=snapshot,
             default_due_days=self._default_due_days,
+            clock_skew=self._clock_skew,
         )
 
     async def _insert(
@@ -138,7 +148,7 @@ class BatchWriter:
                 "rating": data.rating,
                 "comment": data.comment,
                 "case_number": data.case_number,
-                "occurred_at": data.occurred_at,
+                "occurred_at": prepared.occurred_at,
                 "submitted_by": submission.principal.key_id,
                 "answer_requested": data.answer_requested,
                 "has_contact": data.contact is not None,

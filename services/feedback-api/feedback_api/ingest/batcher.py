@@ -10,6 +10,7 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Sequence
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -30,11 +31,14 @@ class IngestBatcher:
         box: SecretBox,
         *,
         default_due_days: int,
+        clock_skew: timedelta,
         max_batch: int,
         wait_ms: float,
         concurrency: int,
     ) -> None:
-        self._writer = BatchWriter(engine, box, default_due_days=default_due_days)
+        self._writer = BatchWriter(
+            engine, box, default_due_days=default_due_days, clock_skew=clock_skew
+        )
         self._max_batch = max_batch
         self._wait = wait_ms / 1000
         self._slots = asyncio.Semaphore(concurrency)

@@ -1,7 +1,8 @@
 """The rules a feedback must meet against the catalog, and the row it becomes.
 
-Checks that need no data (ranges, lengths, times, consent) are in the request model; the ones
-here need feedback-api's copy of the catalog. A key bound to an agency sees other agencies'
+Checks that need no data (ranges, lengths, the oldest time, consent) are in the request model;
+the ones here need feedback-api's copy of the catalog, or the receipt time and the configured
+clock skew (occurred_at). A key bound to an agency sees other agencies'
 services and touchpoints as unknown.
 """
 
@@ -41,6 +42,7 @@ class PreparedFeedback:
 
     id: uuid.UUID
     received_at: datetime
+    occurred_at: datetime
     agency_id: uuid.UUID
     needs_review: bool
     status: FeedbackStatus
@@ -60,7 +62,7 @@ class PreparedFeedback:
             "rating": data.rating,
             "criteria": criteria,
             "comment": mask_personal_data(data.comment) if data.comment else None,
-            "occurred_at": data.occurred_at.isoformat(),
+            "occurred_at": self.occurred_at.isoformat(),
             "received_at": self.received_at.isoformat(),
         }
         return payload
@@ -114,8 +116,26 @@ def check_touchpoint(data: FeedbackCreate, agency_id: uuid.UUID, snapshot: Catal
 
 
 def needs_review(data: FeedbackCreate) -> bool:
-    """A comment asking for an answer, or a low rating with a comment (seed 000, 2.6.2, 3.3)."""
-    return data.comment is not None and (data.answer_requested or data.rating < 3)
+    """The citizen asks for an answer, or rates low with something to act on: a comment, or a
+    contact to reach them by (seed 000, 2.6.2, 3.3)."""
+    if data.answer_requested:
+        return True
+    return data.rating < 3 and (data.comment is not None or data.contact is not None)
+
+
+def occurred_at(data: FeedbackCreate, received_at: datetime, clock_skew: timedelta) -> datetime:
+    """When the interaction happened: the receipt when not given; not after the receipt beyond
+    the clients' clock skew."""
+    if data.occurred_at is None:
+        return received_at
+    if data.occurred_at > received_at + clock_skew:
+        minutes = int(clock_skew.total_seconds() // 60)
+        raise RuleViolation(
+            "occurred_at",
+            f"the interaction cannot be in the future (more than {minutes} min after receipt)",
+            "future_time",
+        )
+    return data.occurred_at
 
 
 @functools.lru_cache(maxsize=64)
@@ -143,7 +163,9 @@ def prepare(
     principal: Principal,
     snapshot: CatalogSnapshot,
     default_due_days: int,
+    clock_skew: timedelta,
 ) -> PreparedFeedback:
+    occurred = occurred_at(data, received_at, clock_skew)
     agency_id = resolve_agency(data, principal, snapshot)
     check_touchpoint(data, agency_id, snapshot)
     review = needs_review(data)
@@ -161,7 +183,7 @@ def prepare(
         message=receipt_message(received_at, answer_due_at),
     )
     return PreparedFeedback(
-        feedback_id, received_at, agency_id, review, status, answer_due_at, receipt
+        feedback_id, received_at, occurred, agency_id, review, status, answer_due_at, receipt
     )
 
 

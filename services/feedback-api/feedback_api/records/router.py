@@ -9,6 +9,7 @@ from fastapi import Query
 
 from feedback_api.records.repository import records_between
 from feedback_api.records.views import feedback_record
+from feedback_api.review.filters import within_calendar
 from otklik_kit.auth.dependencies import FeedbackReader
 from otklik_kit.db import DbSession
 from otklik_kit.errors import UnprocessableEntity
@@ -66,6 +67,7 @@ async def list_feedback_records(
         raise UnprocessableEntity.for_field(
             "occurred_to", "Must be after occurred_from", location="query", type_="range"
         )
+    occurred_from, occurred_to = within_calendar(occurred_from), within_calendar(occurred_to)
     visible, agency = principal.listing_agency(agency_id)
     if not visible:
         return Page(items=[])

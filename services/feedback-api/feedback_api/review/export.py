@@ -102,6 +102,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("Просрочен", lambda r: _yes_no(is_overdue(r.Feedback)), 10),
     Column("Исполнитель", lambda r: r.Feedback.assignee, 30),
     Column("Ответ", lambda r: r.Feedback.answer, 60),
+    Column("Ответил", lambda r: r.Feedback.answered_by, 24),
     Column("Дата ответа (МСК)", lambda r: _moscow(r.Feedback.answered_at)),
     Column(
         "Категории",
@@ -152,10 +153,18 @@ def _csv_lines(rows: Sequence[Sequence[Value]]) -> bytes:
 
 
 async def csv_stream(chunks: AsyncIterator[list[list[Value]]]) -> AsyncIterator[bytes]:
-    """UTF-8 with a byte order mark and `;` between fields: what Excel in Russian opens as is."""
-    yield "\ufeff".encode() + _csv_lines([HEADERS])
-    async for chunk in chunks:
-        yield _csv_lines(chunk)
+    """UTF-8 with a byte order mark and `;` between fields: what Excel in Russian opens as is.
+
+    The query runs and its first rows are read before this returns, so a request the database
+    refuses is answered with a problem, not with a header and a dropped connection."""
+    first: list[list[Value]] = await anext(chunks, [])
+
+    async def lines() -> AsyncIterator[bytes]:
+        yield "\ufeff".encode() + _csv_lines([HEADERS, *first])
+        async for chunk in chunks:
+            yield _csv_lines(chunk)
+
+    return lines()
 
 
 def _new_sheet() -> tuple[Workbook, WriteOnlyWorksheet]:

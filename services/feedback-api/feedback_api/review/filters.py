@@ -3,12 +3,13 @@ exports, read from the query string."""
 
 import dataclasses
 import uuid
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Query
 
 from feedback_api.feedback.models import FeedbackStatus
+from feedback_api.feedback.schemas import CASE_NUMBER_PATTERN
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import UnprocessableEntity
 from otklik_shared.vocab import Channel, PainCategory, Stage
@@ -18,6 +19,13 @@ Score = Annotated[int, Query(ge=1, le=5)]
 Moment = datetime | date
 Bound = TypeVar("Bound", datetime, int)
 MOMENT_DOC = "A date or a date-time; without a time zone it is Moscow time (UTC+3)"
+# PostgreSQL's tsquery parser keeps at most 32 pending operators: a run of `-` (NOT) longer
+# than that fails the query; the limits keep every accepted search within it with room to spare
+SEARCH_MAX_MINUS = 16
+SEARCH_MAX_WORDS = 32
+# what the database stores; bounds beyond it would overflow the period arithmetic
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -38,6 +46,7 @@ class FeedbackFilter:
     occurred_from: datetime | None = None
     occurred_to: datetime | None = None
     text: str | None = None
+    case_number: str | None = None
 
     def visible_to(self, principal: Principal) -> "FeedbackFilter | None":
         """Narrowed to the key's agency; None when it asks for another agency's feedback."""
@@ -50,7 +59,33 @@ def as_moment(value: Moment | None) -> datetime | None:
         return None
     if not isinstance(value, datetime):
         value = datetime.combine(value, time.min)
-    return value if value.tzinfo is not None else value.replace(tzinfo=MOSCOW)
+    return within_calendar(value if value.tzinfo is not None else value.replace(tzinfo=MOSCOW))
+
+
+def within_calendar(moment: datetime) -> datetime:
+    return min(max(moment, EARLIEST), LATEST)
+
+
+def search_text(q: str | None) -> str | None:
+    """The full-text search as given, or a 422 naming `q` when the database could not run it."""
+    text = q.strip() if q else None
+    if not text:
+        return None
+    if text.count("-") > SEARCH_MAX_MINUS:
+        raise UnprocessableEntity.for_field(
+            "q",
+            f"At most {SEARCH_MAX_MINUS} «-» signs (exclusions and hyphens) in a search",
+            location="query",
+            type_="too_many_operators",
+        )
+    if len(text.split()) > SEARCH_MAX_WORDS:
+        raise UnprocessableEntity.for_field(
+            "q",
+            f"At most {SEARCH_MAX_WORDS} words in a search",
+            location="query",
+            type_="too_many_terms",
+        )
+    return text
 
 
 def _ordered(low: Bound | None, high: Bound | None, field: str) -> None:
@@ -87,7 +122,17 @@ def feedback_filter(
             min_length=1,
             max_length=200,
             description="Full-text search in comments (Russian: «очередь» finds «очереди»); "
-            'quotes, OR and -word work as in web search, e.g. `"долгое ожидание" -МФЦ`',
+            'quotes, OR and -word work as in web search, e.g. `"долгое ожидание" -МФЦ`; '
+            f"at most {SEARCH_MAX_WORDS} words and {SEARCH_MAX_MINUS} «-» signs",
+        ),
+    ] = None,
+    case_number: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=64,
+            pattern=CASE_NUMBER_PATTERN,
+            description="Only the feedback given with this case (application) number",
         ),
     ] = None,
 ) -> FeedbackFilter:
@@ -107,7 +152,8 @@ def feedback_filter(
         received_to=as_moment(received_to),
         occurred_from=as_moment(occurred_from),
         occurred_to=as_moment(occurred_to),
-        text=q.strip() or None if q else None,
+        text=search_text(q),
+        case_number=case_number,
     )
     _ordered(where.rating_min, where.rating_max, "rating_min")
     _ordered(where.received_from, where.received_to, "received_from")

@@ -3,6 +3,7 @@ plans-api, where the agency accepts it into a plan or rejects it."""
 
 import uuid
 
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from feedback_api.database import PRODUCER, outbox
@@ -12,7 +13,7 @@ from feedback_api.review.schemas import ProposalCreate
 from otklik_kit.auth.keys import Principal
 from otklik_kit.events.publisher import new_event_fields, publish
 from otklik_kit.ids import uuid7
-from otklik_shared.events import ProposalPayload, ProposalSubmitted
+from otklik_shared.events import ProposalDecided, ProposalPayload, ProposalSubmitted
 
 
 async def propose(
@@ -26,6 +27,7 @@ async def propose(
         title=data.title,
         rationale=data.rationale,
         proposed_by=data.proposed_by or principal.name,
+        status="new",
     )
     session.add(proposal)
     await session.flush()
@@ -43,3 +45,22 @@ async def propose(
     event = ProposalSubmitted(**new_event_fields(PRODUCER), payload=payload)
     await publish(session, outbox, event)
     return proposal
+
+
+async def on_proposal_decided(session: AsyncSession, event: ProposalDecided) -> None:
+    """Records plans-api's decision on the proposal: shown in the feedback's detail, its case
+    timeline and the status the citizen's portal polls. A proposal is decided once, so a
+    redelivered event writes the same values again."""
+    p = event.payload
+    await session.execute(
+        update(Proposal)
+        .where(Proposal.id == p.proposal_id)
+        .values(
+            status=p.status,
+            decided_at=p.decided_at,
+            decided_by=p.decided_by,
+            reject_reason=p.reason,
+            plan_id=p.plan_id,
+            item_number=p.item_number,
+        )
+    )

@@ -11,9 +11,11 @@ from feedback_api.catalog.models import CatalogAgency, CatalogService, CatalogTo
 from feedback_api.feedback.models import Feedback
 from feedback_api.feedback.schemas import CLOCK_SKEW, OLDEST_INTERACTION
 from feedback_api.review.filters import FeedbackFilter
+from feedback_api.review.models import FeedbackAnswer, Proposal
 
 # a feedback with the names of its agency, service and touchpoint (None when not copied yet)
 ExportRow = Row[Feedback, str, str, str]
+CASE_MAX_FEEDBACK = 500
 # spelled out so the planner matches the partial index ix_feedback_review_due
 OPEN_FOR_REVIEW = text("feedback.feedback.status IN ('acknowledged', 'in_review')")
 
@@ -51,6 +53,7 @@ def conditions(where: FeedbackFilter, now: datetime) -> list[ColumnElement[bool]
         Feedback.channel: where.channel,
         Feedback.touchpoint_id: where.touchpoint_id,
         Feedback.needs_review: where.needs_review,
+        Feedback.case_number: where.case_number,
     }
     found += [column == value for column, value in equal.items() if value is not None]
     if where.rating_min is not None:
@@ -128,3 +131,36 @@ def export_query(
         .order_by(Feedback.received_at.desc(), Feedback.id.desc())
         .limit(limit)
     )
+
+
+async def answers_of(
+    session: AsyncSession, feedback_ids: Sequence[uuid.UUID]
+) -> Sequence[FeedbackAnswer]:
+    query = (
+        select(FeedbackAnswer)
+        .where(FeedbackAnswer.feedback_id.in_(feedback_ids))
+        .order_by(FeedbackAnswer.feedback_id, FeedbackAnswer.number)
+    )
+    return (await session.scalars(query)).all()
+
+
+async def proposals_of(
+    session: AsyncSession, feedback_ids: Sequence[uuid.UUID]
+) -> Sequence[Proposal]:
+    query = (
+        select(Proposal)
+        .where(Proposal.feedback_id.in_(feedback_ids))
+        .order_by(Proposal.created_at, Proposal.id)
+    )
+    return (await session.scalars(query)).all()
+
+
+async def case_feedback(
+    session: AsyncSession, case_number: str, agency_id: uuid.UUID | None
+) -> Sequence[Feedback]:
+    """A case's feedback in the order they arrived (uses ix_feedback_case_number)."""
+    query = select(Feedback).where(Feedback.case_number == case_number)
+    if agency_id is not None:
+        query = query.where(Feedback.agency_id == agency_id)
+    query = query.order_by(Feedback.received_at, Feedback.id).limit(CASE_MAX_FEEDBACK)
+    return (await session.scalars(query)).all()

@@ -7,18 +7,22 @@ from fastapi import Depends, Request, Response, status
 from fastapi.responses import StreamingResponse
 
 from feedback_api.config import FeedbackSettings
+from feedback_api.feedback.disclosure import readable, readable_one
 from feedback_api.feedback.repository import get_visible_feedback
 from feedback_api.feedback.schemas import FeedbackRead
-from feedback_api.feedback.views import feedback_read
 from feedback_api.review import export, proposals, service
 from feedback_api.review.filters import MOSCOW, FeedbackFilter, Filter
 from feedback_api.review.schemas import (
+    AnswerRead,
     AssignmentIn,
     FeedbackAnswerIn,
+    FeedbackDetail,
     FeedbackStatusRead,
     ProposalCreate,
+    ProposalOutcomeRead,
     ProposalRead,
 )
+from feedback_api.review.views import feedback_detail
 from otklik_kit.auth.dependencies import FeedbackReader, FeedbackReviewer, require_any
 from otklik_kit.auth.keys import Principal
 from otklik_kit.auth.scopes import Scope
@@ -49,7 +53,7 @@ async def list_feedback(
     rows = await service.list_feedback(
         session, principal, where, after=decode_time_cursor(cursor), limit=limit
     )
-    items = [feedback_read(row) for row in rows]
+    items = await readable(session, principal, rows)
     return Page.of(items, limit, lambda item: [item.received_at.isoformat(), item.id])
 
 
@@ -70,7 +74,7 @@ async def list_overdue_feedback(
     rows = await service.list_overdue(
         session, principal, where, after=decode_time_cursor(cursor), limit=limit
     )
-    items = [feedback_read(row) for row in rows]
+    items = await readable(session, principal, rows)
     return Page.of(
         items, limit, lambda item: [(item.answer_due_at or item.received_at).isoformat(), item.id]
     )
@@ -109,7 +113,7 @@ async def export_feedback_csv(
 ) -> StreamingResponse:
     """The list's filters, newest first, streamed; at most EXPORT_MAX_ROWS rows (100 000)."""
     return StreamingResponse(
-        export.csv_stream(_export_chunks(request, principal, where)),
+        await export.csv_stream(_export_chunks(request, principal, where)),
         media_type=export.CSV_MEDIA_TYPE,
         headers=_attachment("csv"),
     )
@@ -138,9 +142,12 @@ async def export_feedback_xlsx(
 )
 async def get_feedback(
     session: DbSession, principal: FeedbackReader, feedback_id: uuid.UUID
-) -> FeedbackRead:
-    """One feedback with its review; 404 when it belongs to another agency than the key's."""
-    return feedback_read(await get_visible_feedback(session, principal, feedback_id))
+) -> FeedbackDetail:
+    """One feedback with its review, every answer given and the outcome of the proposals made
+    from it; 404 when it belongs to another agency than the key's."""
+    row = await get_visible_feedback(session, principal, feedback_id)
+    found = await service.review(session, row)
+    return feedback_detail(found, await readable_one(session, principal, row))
 
 
 @router.get(
@@ -156,6 +163,7 @@ async def get_feedback_status(
     """For the key that posted the feedback (or a reader of its agency): where it is, when the
     answer is due, and the answer once given."""
     row = await service.client_status(session, principal, feedback_id)
+    found = await service.review(session, row)
     return FeedbackStatusRead(
         id=row.id,
         status=row.status,
@@ -164,7 +172,10 @@ async def get_feedback_status(
         answer=row.answer,
         answered_at=row.answered_at,
         answer_number=row.answer_count,
+        answered_by=row.answered_by,
         closed_at=row.closed_at,
+        answers=[AnswerRead.model_validate(a) for a in found.answers],
+        proposals=[ProposalOutcomeRead.model_validate(p) for p in found.proposals],
     )
 
 
@@ -178,7 +189,8 @@ async def assign_feedback(
     session: DbSession, principal: FeedbackReviewer, feedback_id: uuid.UUID, body: AssignmentIn
 ) -> FeedbackRead:
     """Puts it in review with the given assignee (again to reassign); 409 once answered."""
-    return feedback_read(await service.assign(session, principal, feedback_id, body))
+    row = await service.assign(session, principal, feedback_id, body)
+    return await readable_one(session, principal, row)
 
 
 @router.post(
@@ -190,8 +202,10 @@ async def assign_feedback(
 async def answer_feedback(
     session: DbSession, principal: FeedbackReviewer, feedback_id: uuid.UUID, body: FeedbackAnswerIn
 ) -> FeedbackRead:
-    """Records the answer and sends it to the client's webhook; answering again replaces it."""
-    return feedback_read(await service.answer(session, principal, feedback_id, body))
+    """Records the answer and sends it to the client's webhook; answering again makes the new
+    answer the current one, every earlier answer stays in `answers` of the detail and status."""
+    row = await service.answer(session, principal, feedback_id, body)
+    return await readable_one(session, principal, row)
 
 
 @router.post(
@@ -204,7 +218,8 @@ async def close_feedback(
     session: DbSession, principal: FeedbackReviewer, feedback_id: uuid.UUID
 ) -> FeedbackRead:
     """Once answered, or as received when it needs no review; 409 names the current status."""
-    return feedback_read(await service.close(session, principal, feedback_id))
+    row = await service.close(session, principal, feedback_id)
+    return await readable_one(session, principal, row)
 
 
 @router.post(

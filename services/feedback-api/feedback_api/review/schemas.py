@@ -2,10 +2,14 @@
 
 import uuid
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from feedback_api.feedback.models import FeedbackStatus
+from feedback_api.feedback.schemas import FeedbackRead
+
+ProposalStatus = Literal["new", "accepted", "rejected"]
 
 ANSWER_MAX_LENGTH = 4000
 
@@ -64,7 +68,17 @@ class FeedbackStatusRead(BaseModel):
                     "answer": "Здравствуйте! Ошибка портала устранена 25.11.2026.",
                     "answered_at": "2026-11-25T12:30:00Z",
                     "answer_number": 1,
+                    "answered_by": "Петрова Е.В.",
                     "closed_at": None,
+                    "answers": [
+                        {
+                            "number": 1,
+                            "text": "Здравствуйте! Ошибка портала устранена 25.11.2026.",
+                            "answered_by": "Петрова Е.В.",
+                            "answered_at": "2026-11-25T12:30:00Z",
+                        }
+                    ],
+                    "proposals": [],
                 }
             ]
         }
@@ -77,7 +91,15 @@ class FeedbackStatusRead(BaseModel):
     answer: str | None
     answered_at: datetime | None
     answer_number: int = Field(description="0 before the first answer; grows with re-answers")
+    answered_by: str | None = None
     closed_at: datetime | None
+    answers: list["AnswerRead"] = Field(
+        default_factory=list, description="Every answer given, the first first"
+    )
+    proposals: list["ProposalOutcomeRead"] = Field(
+        default_factory=list,
+        description="Measures proposed to the agency's plan from this feedback and their outcome",
+    )
 
 
 class ProposalCreate(BaseModel):
@@ -115,3 +137,41 @@ class ProposalRead(BaseModel):
     rationale: str | None
     proposed_by: str
     created_at: datetime
+    status: ProposalStatus = "new"
+
+
+class AnswerRead(BaseModel):
+    """One answer given to a feedback; a re-answer adds one."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    number: int = Field(description="1 for the first answer")
+    text: str
+    answered_by: str
+    answered_at: datetime
+
+
+class ProposalOutcomeRead(BaseModel):
+    """A proposal made from the feedback and what the agency decided in plans-api."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    title: str
+    status: ProposalStatus = Field(description="new until the agency decides")
+    created_at: datetime
+    decided_at: datetime | None
+    decided_by: str | None
+    reject_reason: str | None
+    plan_id: uuid.UUID | None = Field(description="The plan it became an item of, once accepted")
+    item_number: str | None = Field(description="The number of that plan item")
+
+
+class FeedbackDetail(FeedbackRead):
+    """A feedback with every answer given and the proposals made from it."""
+
+    answers: list[AnswerRead]
+    proposals: list[ProposalOutcomeRead]
+
+
+FeedbackStatusRead.model_rebuild()

@@ -7,6 +7,7 @@ A feedback that needs no review may be closed as received.
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,11 +17,13 @@ from feedback_api.feedback.models import Feedback, FeedbackStatus
 from feedback_api.feedback.repository import find_feedback, get_visible_feedback
 from feedback_api.review import repository
 from feedback_api.review.filters import FeedbackFilter
+from feedback_api.review.models import FeedbackAnswer, Proposal
 from feedback_api.review.schemas import AssignmentIn, FeedbackAnswerIn
 from otklik_kit.auth.keys import Principal
 from otklik_kit.auth.scopes import Scope
 from otklik_kit.errors import Conflict, NotFound
 from otklik_kit.events.publisher import new_event_fields, publish
+from otklik_kit.ids import uuid7
 from otklik_shared.events import AnswerPayload, FeedbackAnswered
 
 Status = FeedbackStatus
@@ -98,11 +101,21 @@ async def answer(
     client that posted the feedback."""
     row = await get_visible_feedback(session, principal, feedback_id, for_update=True)
     _require(row, ANSWERABLE, "answered")
-    row.answer = data.text
-    row.answered_by = data.answered_by or principal.name
-    row.answered_at = datetime.now(UTC)
+    answered_by, answered_at = data.answered_by or principal.name, datetime.now(UTC)
+    row.answer, row.answered_by, row.answered_at = data.text, answered_by, answered_at
     row.answer_count = (row.answer_count or 0) + 1
     row.status = Status.ANSWERED
+    session.add(
+        FeedbackAnswer(
+            id=uuid7(),
+            feedback_id=row.id,
+            agency_id=row.agency_id,
+            number=row.answer_count,
+            text=data.text,
+            answered_by=answered_by,
+            answered_at=answered_at,
+        )
+    )
     await session.flush()
     payload = AnswerPayload(
         feedback_id=row.id, agency_id=row.agency_id, answer_number=row.answer_count
@@ -125,3 +138,31 @@ async def close(session: AsyncSession, principal: Principal, feedback_id: uuid.U
     row.closed_at = datetime.now(UTC)
     await session.flush()
     return row
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """A feedback with every answer given and the proposals made from it."""
+
+    feedback: Feedback
+    answers: Sequence[FeedbackAnswer]
+    proposals: Sequence[Proposal]
+
+
+async def reviews_of(session: AsyncSession, rows: Sequence[Feedback]) -> list[Review]:
+    ids = [row.id for row in rows]
+    answers = await repository.answers_of(session, ids) if ids else []
+    proposals = await repository.proposals_of(session, ids) if ids else []
+    return [
+        Review(
+            row,
+            [a for a in answers if a.feedback_id == row.id],
+            [p for p in proposals if p.feedback_id == row.id],
+        )
+        for row in rows
+    ]
+
+
+async def review(session: AsyncSession, row: Feedback) -> Review:
+    [found] = await reviews_of(session, [row])
+    return found

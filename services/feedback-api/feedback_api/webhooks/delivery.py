@@ -21,6 +21,7 @@ from feedback_api.config import FeedbackSettings
 from feedback_api.crypto import secret_box
 from feedback_api.feedback.repository import find_feedback
 from feedback_api.webhooks import repository
+from feedback_api.webhooks.addresses import RefusedAddress, check_resolved, pinned
 from feedback_api.webhooks.models import DeliveryStatus, WebhookAttempt, WebhookDelivery
 from feedback_api.webhooks.schemas import AnswerNotice
 from feedback_api.webhooks.signing import (
@@ -89,20 +90,37 @@ class TryResult:
 
 
 async def _post(
-    http: httpx.AsyncClient, delivery: WebhookDelivery, url: str, secret: str, wait: float
+    http: httpx.AsyncClient,
+    delivery: WebhookDelivery,
+    url: str,
+    secret: str,
+    *,
+    wait: float,
+    public_only: bool,
 ) -> TryResult:
+    started = time.monotonic()
+    try:
+        addresses = await check_resolved(url, public_only=public_only)
+    except (RefusedAddress, OSError) as exc:
+        refusal = f"refused: {exc}" if isinstance(exc, RefusedAddress) else f"DNS: {exc}"
+        return TryResult(url, None, refusal[:500], int((time.monotonic() - started) * 1000))
+    target = pinned(url, addresses[0])
     body = delivery.body.encode()
     headers = {
+        "Host": target.host_header,
         "Content-Type": "application/json",
         "User-Agent": "Otklik-Webhooks/1",
         SIGNATURE_HEADER: signature(secret, int(time.time()), body),
         DELIVERY_HEADER: str(delivery.id),
         EVENT_HEADER: EVENT,
     }
-    started = time.monotonic()
-    status_code, error = None, None
+    extensions = {"sni_hostname": target.server_name} if target.server_name else None
+    status_code: int | None = None
+    error: str | None = None
     try:
-        response = await http.post(url, content=body, headers=headers, timeout=wait)
+        response = await http.post(
+            target.url, content=body, headers=headers, timeout=wait, extensions=extensions
+        )
         status_code = response.status_code
         if not 200 <= status_code < 300:
             error = f"HTTP {status_code}"
@@ -178,7 +196,14 @@ async def deliver_due(
     tried = 0
 
     async def attempt(delivery: WebhookDelivery, url: str, secret: str) -> None:
-        result = await _post(http, delivery, url, secret, settings.webhook_timeout_seconds)
+        result = await _post(
+            http,
+            delivery,
+            url,
+            secret,
+            wait=settings.webhook_timeout_seconds,
+            public_only=settings.webhooks_public_only,
+        )
         await _record(sessionmaker, settings, delivery, result, clock())
 
     while True:

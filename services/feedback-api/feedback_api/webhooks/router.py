@@ -31,7 +31,8 @@ async def set_webhook_endpoint(
     request: Request, session: DbSession, principal: FeedbackWriter, body: WebhookEndpointIn
 ) -> WebhookEndpointCreated:
     """Answers to the feedback this key posted are POSTed there, signed with the secret returned
-    here once; calling again sets the URL and replaces the secret."""
+    here once; calling again sets the URL and replaces the secret. In production the URL must be
+    HTTPS to a public address, without a user or password (checked again at each delivery)."""
     settings: FeedbackSettings = request.app.state.settings
     return await service.register_endpoint(
         session,
@@ -39,6 +40,7 @@ async def set_webhook_endpoint(
         body,
         box=secret_box(settings),
         require_https=settings.environment == "production",
+        public_only=settings.webhooks_public_only,
     )
 
 

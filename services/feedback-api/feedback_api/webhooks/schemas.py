@@ -1,7 +1,11 @@
 import uuid
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, UrlConstraints
+
+# what the endpoint and attempt tables hold
+URL_MAX_LENGTH = 2000
 
 
 class WebhookEndpointIn(BaseModel):
@@ -10,7 +14,10 @@ class WebhookEndpointIn(BaseModel):
         json_schema_extra={"examples": [{"url": "https://portal.example.ru/otklik/answers"}]},
     )
 
-    url: AnyHttpUrl = Field(description="Where answers are POSTed (HTTPS in production)")
+    url: Annotated[AnyHttpUrl, UrlConstraints(max_length=URL_MAX_LENGTH)] = Field(
+        description="Where answers are POSTed: HTTPS, a public address, no user or password "
+        "(in production); at most 2000 characters"
+    )
 
 
 class WebhookEndpointRead(BaseModel):

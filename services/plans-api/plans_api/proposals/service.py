@@ -9,6 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import Conflict, NotFound, UnprocessableEntity
+from otklik_kit.events.publisher import new_event_fields, publish
+from otklik_shared.events import ProposalDecided, ProposalDecisionPayload
+from plans_api.database import PRODUCER, outbox
 from plans_api.plans import items
 from plans_api.plans.schemas import CustomItemCreate
 from plans_api.plans.service import get_visible_plan
@@ -61,6 +64,25 @@ def _decided(proposal: Proposal, principal: Principal, status: ProposalStatus) -
     proposal.decided_by = principal.name
 
 
+async def _publish_decision(session: AsyncSession, proposal: Proposal) -> None:
+    """The outcome, in the decision's transaction, for the feedback the proposal came from."""
+    assert proposal.decided_at is not None
+    assert proposal.decided_by is not None
+    payload = ProposalDecisionPayload(
+        proposal_id=proposal.id,
+        feedback_id=proposal.feedback_id,
+        agency_id=proposal.agency_id,
+        status="accepted" if proposal.status == ProposalStatus.ACCEPTED else "rejected",
+        decided_at=proposal.decided_at,
+        decided_by=proposal.decided_by,
+        reason=proposal.reject_reason,
+        plan_id=proposal.plan_id,
+        plan_item_id=proposal.plan_item_id,
+        item_number=proposal.item_number,
+    )
+    await publish(session, outbox, ProposalDecided(**new_event_fields(PRODUCER), payload=payload))
+
+
 async def accept(
     session: AsyncSession, principal: Principal, proposal_id: uuid.UUID, data: ProposalAccept
 ) -> Proposal:
@@ -93,6 +115,7 @@ async def accept(
     _decided(proposal, principal, ProposalStatus.ACCEPTED)
     proposal.plan_id, proposal.plan_item_id, proposal.item_number = plan.id, added.id, added.number
     await session.flush()
+    await _publish_decision(session, proposal)
     return proposal
 
 
@@ -103,4 +126,5 @@ async def reject(
     _decided(proposal, principal, ProposalStatus.REJECTED)
     proposal.reject_reason = data.reason
     await session.flush()
+    await _publish_decision(session, proposal)
     return proposal
