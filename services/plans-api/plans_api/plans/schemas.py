@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
 
-from otklik_shared.vocab import ResultDocument
+from otklik_shared.vocab import Criterion, ResultDocument, Stage
 from plans_api.plans.models import ExecutorStatus, PlanStatus
 from plans_api.templates.schemas import TemplateFootnote
 
@@ -282,6 +282,26 @@ class OverdueItem(BaseModel):
     number: str
     text: str
     executors: list[ExecutorRead]
+    missed_deadline: date | None = Field(
+        default=None, description="The end date that was missed (the earliest late executor's)"
+    )
+    late_executor: ExecutorRead | None = Field(
+        default=None, description="The executor who missed it"
+    )
+
+
+class DoneItem(BaseModel):
+    """An item done by the progress's date, with where on the client path it acts."""
+
+    item_id: uuid.UUID
+    number: str
+    text: str
+    done_on: date | None = Field(description="The day it became done (Moscow); null if unknown")
+    origin: Literal["template", "custom", "proposal"]
+    stages: list[Stage] = Field(
+        description="Stages it acts on: the proposal's stage, or the template item's mapping"
+    )
+    criteria: list[Criterion] = Field(description="Rating criteria it acts on (template mapping)")
 
 
 class PlanProgress(BaseModel):
@@ -306,6 +326,7 @@ class TrackedPlanProgress(BaseModel):
     status: PlanStatus
     counts: ProgressCounts
     overdue: list[OverdueItem]
+    done_items: list[DoneItem] = Field(default_factory=list, description="Done by `as_of`")
 
 
 class PlansProgress(BaseModel):
