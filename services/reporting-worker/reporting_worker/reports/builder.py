@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from reporting_worker.aggregates.models import NONE_ID
 from reporting_worker.reports import conclusions, repository, sections, upstream
+from reporting_worker.reports.effects import measures_effect
 from reporting_worker.reports.figures import figures, summed
 from reporting_worker.reports.painmap import pain_map
 from reporting_worker.reports.periods import Period
@@ -63,7 +64,9 @@ async def build_report(
     current_total, previous_total = summed(cells.values()), summed(cells_before.values())
     painmap = await pain_map(session, scope, period, cells, categories, touchpoints)
     await on_progress(50)
-    plans = await upstream.plan_progress(services, subject.audience, subject.services)
+    findings = await upstream.plan_progress(services, subject.audience, subject.services, period)
+    plans = findings.progress
+    effect = await measures_effect(session, period, findings.done, subject.services)
     await on_progress(70)
     surveys = await upstream.survey_facts(services, subject.audience, period)
     await on_progress(85)
@@ -99,6 +102,7 @@ async def build_report(
         ),
         pain_map=painmap,
         plan_progress=plans,
+        measures_effect=effect,
         surveys=surveys,
         conclusions=[],
         daily=sections.daily(period, daily),
