@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.dependencies import ReportsReader
 from otklik_kit.db import DbSession
-from otklik_kit.errors import Conflict
+from otklik_kit.errors import Conflict, NotFound
 from otklik_kit.problems import problem_responses
 from otklik_kit.routing import api_router
 from reporting_worker.config import ReportingSettings
@@ -36,6 +36,10 @@ DENIED_PAGE = """<!DOCTYPE html>
 <p>Ссылка устарела или недействительна, либо ключ доступа отозван. Получите новую ссылку:
 <code>POST /api/v1/dashboard/links</code> с ключом, у которого есть право
 <code>reports:read</code>.</p></main></body></html>"""
+MISSING_PAGE = """<!DOCTYPE html>
+<html lang="ru"><head><meta charset="utf-8"><title>Не найдено</title></head>
+<body><main><h1>Орган власти или услуга не найдены</h1>
+<p>В справочнике отчетного сервиса их нет (еще нет или уже нет).</p></main></body></html>"""
 
 
 @router.post(
@@ -93,6 +97,7 @@ async def _scope_title(session: AsyncSession, grant: Grant) -> str:
         200: {"description": "The page", "content": {"text/html": {}}},
         303: {"description": "A link was traded for the session cookie; go to the page"},
         401: {"description": "No valid link or session: a Russian page saying so"},
+        404: {"description": "The agency or service is gone from the directory (a page)"},
     },
 )
 async def get_dashboard_page(
@@ -135,14 +140,17 @@ async def get_dashboard_page(
         return _denied()
     grant, principal = found
     settings: ReportingSettings = request.app.state.settings
-    dashboard = await service.dashboard(
-        session,
-        principal,
-        agency_id=grant.agency_id,
-        service_id=grant.service_id,
-        threshold_pp=settings.dashboard_alert_drop_pp,
-        min_responses=settings.dashboard_alert_min_responses,
-    )
+    try:
+        dashboard = await service.dashboard(
+            session,
+            principal,
+            agency_id=grant.agency_id,
+            service_id=grant.service_id,
+            threshold_pp=settings.dashboard_alert_drop_pp,
+            min_responses=settings.dashboard_alert_min_responses,
+        )
+    except NotFound:
+        return HTMLResponse(MISSING_PAGE, status_code=404, headers=PAGE_HEADERS)
     page = render_page(
         dashboard,
         scope=await _scope_title(session, grant),
