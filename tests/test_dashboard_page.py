@@ -34,10 +34,9 @@ async def served(app: FastAPI) -> AsyncIterator[str]:
     """The app (its lifespan already running) on 127.0.0.1 at a free port, in this loop."""
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
+    listener.listen(64)  # the browser's first connection waits here while uvicorn starts
     server = uvicorn.Server(uvicorn.Config(app, lifespan="off", log_level="warning"))
     task = asyncio.create_task(server.serve(sockets=[listener]))
-    while not server.started:
-        await asyncio.sleep(0.02)
     try:
         yield f"http://127.0.0.1:{listener.getsockname()[1]}"
     finally:
@@ -138,7 +137,7 @@ async def test_dashboard_page_opens_from_a_link_in_chromium_with_the_figures_and
         shutil.copy(tmp_path / "page.png", Path(keep) / "dashboard-page.png")
 
     # the link was traded for a cookie the page's scripts cannot read; the address is clean
-    assert seen["address"] == "/api/v1/dashboard/page"
+    assert seen["address"] == "/dashboard"
     assert seen["cookie_visible"] == ""
     assert (seen["lang"], seen["refresh"], seen["scripts"]) == ("ru", "60", 0)
     # 55 in the last 24 hours (30 + 25), 37 of them 4–5 → 67,3 %: as in the JSON
@@ -172,15 +171,15 @@ async def test_dashboard_page_refuses_no_session_a_forged_link_and_a_revoked_key
     body, signature = link["path"].split("link=")[1].split(".")
     forged = f"{body}.{signature[:-2]}AA"
 
-    bare = await reporting.get("/api/v1/dashboard/page")
-    faked = await reporting.get("/api/v1/dashboard/page", params={"link": forged})
+    bare = await reporting.get("/dashboard")
+    faked = await reporting.get("/dashboard", params={"link": forged})
     opened = await reporting.get(link["path"])
     cookie = opened.cookies["otklik_dashboard"]
     reporting.cookies.clear()  # sent by hand below, as a browser would
     session_cookie = {"Cookie": f"otklik_dashboard={cookie}"}
-    page = await reporting.get("/api/v1/dashboard/page", headers=session_cookie)
+    page = await reporting.get("/dashboard", headers=session_cookie)
     not_a_link = await reporting.get(
-        "/api/v1/dashboard/page", params={"link": cookie}
+        "/dashboard", params={"link": cookie}
     )  # a session token is not a link
     other_agency = await reporting.post(
         "/api/v1/dashboard/links",
@@ -193,17 +192,17 @@ async def test_dashboard_page_refuses_no_session_a_forged_link_and_a_revoked_key
             text("UPDATE auth.api_keys SET revoked_at = now() WHERE prefix = :prefix"),
             {"prefix": token.split("_")[1]},
         )
-    revoked = await reporting.get("/api/v1/dashboard/page", headers=session_cookie)
+    revoked = await reporting.get("/dashboard", headers=session_cookie)
 
     assert bare.status_code == 401
     assert "Нет доступа к панели мониторинга" in bare.text
     assert faked.status_code == 401
     assert opened.status_code == 303
-    assert opened.headers["location"] == "/api/v1/dashboard/page"
+    assert opened.headers["location"] == "/dashboard"
     set_cookie = opened.headers["set-cookie"].lower()
     assert "httponly" in set_cookie
     assert "samesite=strict" in set_cookie
-    assert "path=/api/v1/dashboard/page" in set_cookie
+    assert "path=/dashboard" in set_cookie
     assert page.status_code == 200
     assert page.headers["content-security-policy"].startswith("default-src 'none'")
     assert "Мониторинг удовлетворенности в реальном времени" in page.text

@@ -4,7 +4,7 @@ for an HttpOnly session cookie, so the page refreshes itself with no key in any 
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import Cookie, Query, Request, Response, status
+from fastapi import APIRouter, Cookie, Query, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,7 +21,9 @@ from reporting_worker.dashboard.page_schemas import DashboardLink, DashboardLink
 from reporting_worker.directory.models import KnownAgency, KnownService
 
 router = api_router("dashboard", tag="dashboard")
-PAGE_PATH = "/api/v1/dashboard/page"
+# a page for browsers, beside the API (like /healthz): its refusals are pages, not problem+json
+page_router = APIRouter(tags=["dashboard"])
+PAGE_PATH = "/dashboard"
 COOKIE = "otklik_dashboard"
 # the page loads nothing and runs no script
 PAGE_HEADERS = {
@@ -88,16 +90,14 @@ async def _scope_title(session: AsyncSession, grant: Grant) -> str:
     return "Все органы власти"
 
 
-@router.get(
-    "/page",
+@page_router.get(
+    PAGE_PATH,
     operation_id="get_dashboard_page",
     summary="The dashboard as a web page (Russian, refreshes itself)",
     response_class=HTMLResponse,
     responses={
         200: {"description": "The page", "content": {"text/html": {}}},
         303: {"description": "A link was traded for the session cookie; go to the page"},
-        401: {"description": "No valid link or session: a Russian page saying so"},
-        404: {"description": "The agency or service is gone from the directory (a page)"},
     },
 )
 async def get_dashboard_page(
@@ -108,9 +108,11 @@ async def get_dashboard_page(
     ] = None,
     otklik_dashboard: Annotated[str | None, Cookie(max_length=2000)] = None,
 ) -> Response:
-    """Opened with `?link=…` from POST /links: sets the session cookie and redirects to the
-    clean address. Then, with the cookie, the same figures and alerts as GET /dashboard,
-    refreshed every minute by the browser."""
+    """Opened with `?link=…` from POST /api/v1/dashboard/links: sets the session cookie and
+    redirects to the clean address. Then, with the cookie, the same figures and alerts as
+    GET /api/v1/dashboard, refreshed every minute by the browser. Without a valid link or
+    session it answers 401 with a Russian page saying how to get a link; 404 (a page) when the
+    agency or service is gone from the directory."""
     if link is not None:
         found = await links.verify(session, link, Purpose.LINK)
         if found is None:

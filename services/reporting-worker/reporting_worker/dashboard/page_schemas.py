@@ -22,8 +22,8 @@ class DashboardLink(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "url": "https://reports.example.ru/api/v1/dashboard/page?link=eyJrIjoi…",
-                    "path": "/api/v1/dashboard/page?link=eyJrIjoi…",
+                    "url": "https://reports.example.ru/dashboard?link=eyJrIjoi…",
+                    "path": "/dashboard?link=eyJrIjoi…",
                     "expires_at": "2026-11-23T12:10:00Z",
                     "session_hours": 12,
                 }
