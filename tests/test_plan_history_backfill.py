@@ -38,16 +38,13 @@ async def test_history_migration_backfills_existing_plans(
 
     await asyncio.to_thread(replay_history_migration, database_url)
     async with sessionmaker() as session:
-        states = dict(
-            (
-                await session.execute(
-                    text(
-                        "SELECT r.number, count(*) FROM plans.plan_item_states s "
-                        "JOIN plans.plan_rows r ON r.id = s.row_id GROUP BY r.number"
-                    )
-                )
-            ).all()
+        counted = await session.execute(
+            text(
+                "SELECT r.number, count(*) FROM plans.plan_item_states s "
+                "JOIN plans.plan_rows r ON r.id = s.row_id GROUP BY r.number"
+            )
         )
+        states: dict[str, int] = {row[0]: row[1] for row in counted}
     yesterday = await plans.get(
         "/api/v1/plan-progress",
         params={"service_id": catalog.service_id, "as_of": str(today() - timedelta(days=1))},
