@@ -13,44 +13,80 @@ def _interval(window: EffectWindow) -> str | None:
     return f"{number(window.csat_low)}–{number(window.csat_high)} %"
 
 
+def _window_text(window: EffectWindow) -> str:
+    if window.csat is None:
+        return "нет ответов"
+    interval = _interval(window)
+    return f"{number(window.csat)} % ({interval}), ответов: {window.responses}"
+
+
 def effect_section(section: MeasureEffectSection) -> Section:
-    table = Table(
+    shown = Table(
         "Эффект мер",
-        "CSAT на этапах, на которые направлен пункт плана, до и после его выполнения",
+        "CSAT на этапах, на которые направлен пункт плана, до и после его выполнения "
+        "(в скобках — интервал Уилсона 95 %)",
         [
-            Column("Пункт", Kind.TEXT, 8),
+            Column("Пункт", Kind.TEXT, 7),
             Column("Мероприятие", Kind.TEXT, 40),
-            Column("Услуга", Kind.TEXT, 22),
-            Column("Этапы", Kind.TEXT, 18),
-            Column("Выполнено", Kind.DATE, 12),
-            Column("Ответов до", Kind.COUNT, 10),
-            Column("CSAT до", Kind.PERCENT, 9),
-            Column("Интервал до", Kind.TEXT, 13),
-            Column("Ответов после", Kind.COUNT, 10),
-            Column("CSAT после", Kind.PERCENT, 9),
-            Column("Интервал после", Kind.TEXT, 13),
-            Column("Изменение", Kind.PERCENT_CHANGE, 11),
-            Column("Вывод", Kind.TEXT, 40),
+            Column("Услуга, этапы", Kind.TEXT, 24),
+            Column("Выполнен", Kind.DATE, 13),
+            Column("CSAT до", Kind.TEXT, 20),
+            Column("CSAT после", Kind.TEXT, 20),
+            Column("Изм.", Kind.PERCENT_CHANGE, 11),
+            Column("Вывод", Kind.TEXT, 34),
         ],
         [
             [
                 item.number,
                 item.text,
-                item.service_title,
-                ", ".join(item.stage_labels),
+                f"{item.service_title}; {', '.join(item.stage_labels)}",
                 item.done_on,
-                item.before.responses,
-                item.before.csat,
-                _interval(item.before),
-                item.after.responses,
-                item.after.csat,
-                _interval(item.after),
+                _window_text(item.before),
+                _window_text(item.after),
                 item.change,
                 item.verdict,
             ]
             for item in section.items
         ],
         note=section.method or None,
+    )
+    numbers = Table(
+        "Эффект мер",
+        "Эффект мероприятий: числа",
+        [
+            Column("Пункт", Kind.TEXT, 8),
+            Column("Услуга", Kind.TEXT, 30),
+            Column("Выполнено", Kind.DATE, 12),
+            Column("Ответов до", Kind.COUNT, 11),
+            Column("CSAT до", Kind.PERCENT, 10),
+            Column("Нижняя граница до", Kind.PERCENT, 12),
+            Column("Верхняя граница до", Kind.PERCENT, 12),
+            Column("Ответов после", Kind.COUNT, 11),
+            Column("CSAT после", Kind.PERCENT, 10),
+            Column("Нижняя граница после", Kind.PERCENT, 12),
+            Column("Верхняя граница после", Kind.PERCENT, 12),
+            Column("Изменение", Kind.PERCENT_CHANGE, 11),
+            Column("Значимо", Kind.TEXT, 9),
+        ],
+        [
+            [
+                item.number,
+                item.service_title,
+                item.done_on,
+                item.before.responses,
+                item.before.csat,
+                item.before.csat_low,
+                item.before.csat_high,
+                item.after.responses,
+                item.after.csat,
+                item.after.csat_low,
+                item.after.csat_high,
+                item.change,
+                "да" if item.significant else "нет",
+            ]
+            for item in section.items
+        ],
+        in_document=False,
     )
     paragraphs = []
     if section.status != SectionStatus.OK and section.note:
@@ -64,6 +100,6 @@ def effect_section(section: MeasureEffectSection) -> Section:
     return Section(
         "measures",
         "Эффект мероприятий плана",
-        tables=[table] if section.items else [],
+        tables=[shown, numbers] if section.items else [],
         paragraphs=paragraphs,
     )
