@@ -24,7 +24,7 @@ PUBLIC_OPERATIONS = {
         "get_public_survey",
         "answer_public_survey",
     },
-    "reporting-worker": {"healthz", "readyz", "metrics"},
+    "reporting-worker": {"healthz", "readyz", "metrics", "get_dashboard_page"},
 }
 
 

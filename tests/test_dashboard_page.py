@@ -171,8 +171,10 @@ async def test_dashboard_page_refuses_no_session_a_forged_link_and_a_revoked_key
     body, signature = link["path"].split("link=")[1].split(".")
     forged = f"{body}.{signature[:-2]}AA"
 
-    bare = await reporting.get("/dashboard")
-    faked = await reporting.get("/dashboard", params={"link": forged})
+    page_accept = {"Accept": "text/html"}
+    bare = await reporting.get("/dashboard", headers=page_accept)
+    faked = await reporting.get("/dashboard", params={"link": forged}, headers=page_accept)
+    faked_api = await reporting.get("/dashboard", params={"link": forged})
     opened = await reporting.get(link["path"])
     cookie = opened.cookies["otklik_dashboard"]
     reporting.cookies.clear()  # sent by hand below, as a browser would
@@ -194,9 +196,12 @@ async def test_dashboard_page_refuses_no_session_a_forged_link_and_a_revoked_key
         )
     revoked = await reporting.get("/dashboard", headers=session_cookie)
 
-    assert bare.status_code == 401
-    assert "Нет доступа к панели мониторинга" in bare.text
+    assert bare.status_code == 200
+    assert "POST /api/v1/dashboard/links" in bare.text
     assert faked.status_code == 401
+    assert "Нет доступа к панели мониторинга" in faked.text
+    assert faked_api.status_code == 401
+    assert faked_api.headers["content-type"] == "application/problem+json"
     assert opened.status_code == 303
     assert opened.headers["location"] == "/dashboard"
     set_cookie = opened.headers["set-cookie"].lower()

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.dependencies import ReportsReader
 from otklik_kit.db import DbSession
-from otklik_kit.errors import Conflict, NotFound
+from otklik_kit.errors import Conflict, NotFound, Unauthorized
 from otklik_kit.problems import problem_responses
 from otklik_kit.routing import api_router
 from reporting_worker.config import ReportingSettings
@@ -21,7 +21,7 @@ from reporting_worker.dashboard.page_schemas import DashboardLink, DashboardLink
 from reporting_worker.directory.models import KnownAgency, KnownService
 
 router = api_router("dashboard", tag="dashboard")
-# a page for browsers, beside the API (like /healthz): its refusals are pages, not problem+json
+# a page for browsers, beside the API (like /healthz), its own cookie its authentication
 page_router = APIRouter(tags=["dashboard"])
 PAGE_PATH = "/dashboard"
 COOKIE = "otklik_dashboard"
@@ -38,6 +38,12 @@ DENIED_PAGE = """<!DOCTYPE html>
 <p>Ссылка устарела или недействительна, либо ключ доступа отозван. Получите новую ссылку:
 <code>POST /api/v1/dashboard/links</code> с ключом, у которого есть право
 <code>reports:read</code>.</p></main></body></html>"""
+LANDING_PAGE = """<!DOCTYPE html>
+<html lang="ru"><head><meta charset="utf-8"><title>Панель мониторинга</title></head>
+<body><main><h1>Панель мониторинга удовлетворенности</h1>
+<p>Панель открывается по ссылке, которую выдает <code>POST /api/v1/dashboard/links</code> с
+ключом, у которого есть право <code>reports:read</code>. Ссылка действует 5 минут; после
+открытия панель доступна в этом браузере 12 часов.</p></main></body></html>"""
 MISSING_PAGE = """<!DOCTYPE html>
 <html lang="ru"><head><meta charset="utf-8"><title>Не найдено</title></head>
 <body><main><h1>Орган власти или услуга не найдены</h1>
@@ -76,7 +82,14 @@ async def create_dashboard_link(
     )
 
 
-def _denied() -> HTMLResponse:
+def _wants_page(request: Request) -> bool:
+    return "text/html" in request.headers.get("accept", "")
+
+
+def _denied(request: Request) -> Response:
+    """A browser gets a page saying what to do; any other client the problem+json."""
+    if not _wants_page(request):
+        raise Unauthorized("The dashboard link or session is invalid, expired or revoked")
     return HTMLResponse(DENIED_PAGE, status_code=401, headers=PAGE_HEADERS)
 
 
@@ -96,8 +109,12 @@ async def _scope_title(session: AsyncSession, grant: Grant) -> str:
     summary="The dashboard as a web page (Russian, refreshes itself)",
     response_class=HTMLResponse,
     responses={
-        200: {"description": "The page", "content": {"text/html": {}}},
+        200: {
+            "description": "The page; without a link or a session, a page saying how to get one",
+            "content": {"text/html": {}},
+        },
         303: {"description": "A link was traded for the session cookie; go to the page"},
+        **problem_responses(401, 404),
     },
 )
 async def get_dashboard_page(
@@ -110,20 +127,20 @@ async def get_dashboard_page(
 ) -> Response:
     """Opened with `?link=…` from POST /api/v1/dashboard/links: sets the session cookie and
     redirects to the clean address. Then, with the cookie, the same figures and alerts as
-    GET /api/v1/dashboard, refreshed every minute by the browser. Without a valid link or
-    session it answers 401 with a Russian page saying how to get a link; 404 (a page) when the
-    agency or service is gone from the directory."""
+    GET /api/v1/dashboard, refreshed every minute by the browser. A bad, expired or revoked
+    link or session is 401, an agency or service gone from the directory 404: a Russian page
+    for a browser (`Accept: text/html`), problem+json for other clients."""
     if link is not None:
         found = await links.verify(session, link, Purpose.LINK)
         if found is None:
-            return _denied()
+            return _denied(request)
         grant, _ = found
         session_grant = Grant(
             grant.key_id, grant.agency_id, grant.service_id, links.expiry(links.SESSION_SECONDS)
         )
         cookie = await links.mint(session, session_grant, Purpose.SESSION)
         if cookie is None:
-            return _denied()
+            return _denied(request)
         redirect = RedirectResponse(PAGE_PATH, status_code=303, headers=PAGE_HEADERS)
         redirect.set_cookie(
             COOKIE,
@@ -135,11 +152,11 @@ async def get_dashboard_page(
             secure=request.url.scheme == "https",
         )
         return redirect
-    found = (
-        await links.verify(session, otklik_dashboard, Purpose.SESSION) if otklik_dashboard else None
-    )
+    if otklik_dashboard is None:
+        return HTMLResponse(LANDING_PAGE, headers=PAGE_HEADERS)
+    found = await links.verify(session, otklik_dashboard, Purpose.SESSION)
     if found is None:
-        return _denied()
+        return _denied(request)
     grant, principal = found
     settings: ReportingSettings = request.app.state.settings
     try:
@@ -152,6 +169,8 @@ async def get_dashboard_page(
             min_responses=settings.dashboard_alert_min_responses,
         )
     except NotFound:
+        if not _wants_page(request):
+            raise
         return HTMLResponse(MISSING_PAGE, status_code=404, headers=PAGE_HEADERS)
     page = render_page(
         dashboard,
