@@ -233,6 +233,13 @@ async def test_effect_of_measures_finds_the_planted_rise_and_not_the_control(
     assert (control["before"]["csat"], control["after"]["csat"]) == (70.0, 70.0)
     assert (control["change"], control["significant"]) == (0.0, False)
     assert control["verdict"].startswith("Значимого изменения нет")
+    # the significant effect is a conclusion of the report; the control is not
+    done_on = f"{today() - timedelta(days=DONE_DAYS_AGO):%d.%m.%Y}"
+    assert (
+        f"После выполнения пункта 2.3.2 плана ({done_on}) CSAT на этапе «Подача заявления» "
+        "вырос на 30 п.п. (с 50 % до 80 %), изменение значимо."
+    ) in report["conclusions"]
+    assert not any("пункта 2.1 " in sentence for sentence in report["conclusions"])
     # every format shows the section with the intervals
     document = AnalyticalReport.model_validate(report)
     page = render_report(document, ReportFormat.HTML).decode()

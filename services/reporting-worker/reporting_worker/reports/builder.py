@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from reporting_worker.aggregates.models import NONE_ID
 from reporting_worker.reports import conclusions, repository, sections, upstream
-from reporting_worker.reports.effects import measures_effect
+from reporting_worker.reports.effects import effect_findings, measures_effect
 from reporting_worker.reports.figures import figures, summed
 from reporting_worker.reports.painmap import pain_map
 from reporting_worker.reports.periods import Period
@@ -108,4 +108,7 @@ async def build_report(
         daily=sections.daily(period, daily),
         warnings=warnings,
     )
-    return report.model_copy(update={"conclusions": conclusions.conclusions(report)})
+    findings_of_measures = effect_findings(report.measures_effect)
+    return report.model_copy(
+        update={"conclusions": conclusions.conclusions(report) + findings_of_measures}
+    )

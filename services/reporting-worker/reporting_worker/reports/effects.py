@@ -177,3 +177,20 @@ async def measures_effect(
         confidence=CONFIDENCE,
         items=items,
     )
+
+
+def effect_findings(section: MeasureEffectSection, limit: int = 3) -> list[str]:
+    """Conclusions from the significant effects only, the largest change first."""
+    significant = [i for i in section.items if i.significant and i.change is not None]
+    significant.sort(key=lambda i: -abs(i.change or 0))
+    sentences = []
+    for item in significant[:limit]:
+        stages = ", ".join(f"«{label}»" for label in item.stage_labels)
+        direction = "вырос" if (item.change or 0) > 0 else "снизился"
+        sentences.append(
+            f"После выполнения пункта {item.number} плана ({item.done_on:%d.%m.%Y}) CSAT "
+            f"на этапе {stages} {direction} на {number(abs(item.change or 0))} п.п. (с "
+            f"{percent(item.before.csat or 0)} до {percent(item.after.csat or 0)}), изменение "
+            "значимо."
+        )
+    return sentences
