@@ -2,13 +2,19 @@
 item state history, not from today's plan."""
 
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
 
+from tests.conftest import KeyMaker
 from tests.feedback_helpers import Catalog
+from tests.plan_helpers import APPROVAL, staff_every_item
 from tests.plan_history_helpers import plan_with_a_past
 from tests.report_helpers import today
+from tests.test_proposals import Path, incoming, path, plan, proposed
+
+__all__ = ["path", "plan"]  # the proposal tests' fixtures, used here too
 
 
 async def progress_on(
@@ -85,3 +91,54 @@ async def test_plan_progress_as_of_a_future_day_is_today(
     assert future["counts"]["in_progress"] == 1  # type: ignore[index]
     assert bad.status_code == 422
     assert bad.json()["errors"][0]["field"] == "as_of"
+
+
+async def test_an_item_accepted_from_a_proposal_is_done_with_the_proposals_stage(
+    feedback: httpx.AsyncClient,
+    plans: httpx.AsyncClient,
+    admin_headers: dict[str, str],
+    make_key: KeyMaker,
+    plan: dict[str, Any],
+    path: Path,
+) -> None:
+    await staff_every_item(plans, admin_headers, plan, "2030-12-01")
+    url = f"/api/v1/plans/{plan['id']}"
+    approved = await plans.post(f"{url}/approve", json=APPROVAL, headers=admin_headers)
+    assert approved.status_code == 200, approved.text
+    await proposed(feedback, make_key, plan)  # given at the application stage
+    await path.carry()
+    [proposal] = await incoming(plans, admin_headers)
+    accepted = await plans.post(
+        f"/api/v1/proposals/{proposal['id']}/accept",
+        json={"plan_id": plan["id"], "section": "2", "text": "Схема прохода на сайте"},
+        headers=admin_headers,
+    )
+    item = f"{url}/items/{accepted.json()['plan_item_id']}"
+    executors = [
+        {
+            "unit": "Отдел информатизации",
+            "start_date": str(today()),
+            "end_date": str(today()),
+            "status": "done",
+        }
+    ]
+    staffed = await plans.put(
+        f"{item}/executors",
+        json={"executors": executors, "revision_reason": "Исполнитель назначен"},
+        headers=admin_headers,
+    )
+    assert staffed.status_code == 200, staffed.text
+    evidence = await plans.post(
+        f"{item}/evidence",
+        json={"kind": "implementation_report", "title": "Схема размещена на сайте"},
+        headers=admin_headers,
+    )
+    assert evidence.status_code == 201, evidence.text
+
+    progress = await progress_on(plans, admin_headers, plan["service_id"], None)
+
+    done_items: list[dict[str, Any]] = progress["done_items"]  # type: ignore[assignment]
+    [done] = done_items
+    assert (done["origin"], done["stages"], done["criteria"]) == ("proposal", ["application"], [])
+    assert done["number"] == accepted.json()["item_number"]
+    assert done["done_on"] == str(today())
