@@ -452,6 +452,7 @@ REPORT_EXAMPLE: dict[str, Any] = {
     },
     "plan_progress": {
         "status": "ok",
+        "as_of": "2026-11-30",
         "note": None,
         "plans": [
             {
@@ -480,6 +481,57 @@ REPORT_EXAMPLE: dict[str, Any] = {
                 "number": "2.3.2",
                 "text": "Сокращение срока предоставления услуги",
                 "end_date": "2026-10-31",
+                "service_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b",
+                "service_title": "Назначение ежемесячной выплаты",
+                "missed_deadline": "2026-10-31",
+                "executor": "Отдел организации предоставления услуг",
+            }
+        ],
+    },
+    "measures_effect": {
+        "status": "ok",
+        "note": None,
+        "method": "Для каждого пункта плана, выполненного за последние 183 дня до конца периода…",
+        "min_responses": 30,
+        "confidence": 95.0,
+        "items": [
+            {
+                "plan_id": "0193a1b2-3333-7e5f-8a9b-0c1d2e3f4a5b",
+                "item_id": "0193a1b2-5555-7e5f-8a9b-0c1d2e3f4a5b",
+                "number": "2.3.2",
+                "text": "Обеспечение возможности обращения для предоставления государственной "
+                "услуги (сервиса) на официальном сайте органа власти без необходимости очного "
+                "взаимодействия",
+                "service_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b",
+                "service_title": "Назначение ежемесячной выплаты",
+                "done_on": "2026-10-19",
+                "stages": ["application"],
+                "stage_labels": ["Подача заявления"],
+                "criteria": [],
+                "before": {
+                    "date_from": "2026-07-21",
+                    "date_to": "2026-10-18",
+                    "responses": 40,
+                    "satisfied": 20,
+                    "csat": 50.0,
+                    "csat_low": 35.2,
+                    "csat_high": 64.8,
+                    "criteria": [],
+                },
+                "after": {
+                    "date_from": "2026-10-20",
+                    "date_to": "2026-11-30",
+                    "responses": 40,
+                    "satisfied": 32,
+                    "csat": 80.0,
+                    "csat_low": 65.2,
+                    "csat_high": 89.5,
+                    "criteria": [],
+                },
+                "change": 30.0,
+                "significant": True,
+                "verdict": "CSAT вырос на 30 п.п. (с 50 % до 80 %; 40 ответов до, 40 ответов "
+                "после) — изменение значимо.",
             }
         ],
     },
