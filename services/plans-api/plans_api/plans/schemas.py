@@ -4,6 +4,7 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
+from pydantic.config import JsonDict
 
 from otklik_shared.vocab import Criterion, ResultDocument, Stage
 from plans_api.plans.models import ExecutorStatus, PlanStatus
@@ -329,6 +330,18 @@ class TrackedPlanProgress(BaseModel):
     done_items: list[DoneItem] = Field(default_factory=list, description="Done by `as_of`")
 
 
+_EXECUTOR_EXAMPLE: JsonDict = {
+    "id": "0193a1b2-6666-7e5f-8a9b-0c1d2e3f4a5b",
+    "unit": "Отдел организации предоставления услуг",
+    "person": None,
+    "person_position": None,
+    "start_date": "2026-06-01",
+    "end_date": "2026-10-31",
+    "status": "in_progress",
+    "completed_at": None,
+}
+
+
 class PlansProgress(BaseModel):
     """Progress of the tracked plans of some services or of an agency, as of a date."""
 
@@ -351,7 +364,30 @@ class PlansProgress(BaseModel):
                                 "done": 3,
                                 "overdue": 1,
                             },
-                            "overdue": [],
+                            "overdue": [
+                                {
+                                    "plan_id": "0193a1b2-3333-7e5f-8a9b-0c1d2e3f4a5b",
+                                    "item_id": "0193a1b2-4444-7e5f-8a9b-0c1d2e3f4a5b",
+                                    "number": "5.2",
+                                    "text": "Исключение необходимости в получении сопутствующих "
+                                    "услуг",
+                                    "executors": [_EXECUTOR_EXAMPLE],
+                                    "missed_deadline": "2026-10-31",
+                                    "late_executor": _EXECUTOR_EXAMPLE,
+                                }
+                            ],
+                            "done_items": [
+                                {
+                                    "item_id": "0193a1b2-5555-7e5f-8a9b-0c1d2e3f4a5b",
+                                    "number": "2.3.2",
+                                    "text": "Обеспечение возможности обращения на официальном "
+                                    "сайте органа власти",
+                                    "done_on": "2026-10-19",
+                                    "origin": "template",
+                                    "stages": ["application"],
+                                    "criteria": [],
+                                }
+                            ],
                         }
                     ],
                 }
