@@ -59,16 +59,23 @@ def end_of(day: date) -> datetime:
 
 
 async def states_as_of(
-    session: AsyncSession, plan_ids: Sequence[uuid.UUID], day: date
+    session: AsyncSession,
+    plan_ids: Sequence[uuid.UUID],
+    day: date,
+    *,
+    row_ids: Sequence[uuid.UUID] | None = None,
 ) -> dict[uuid.UUID, ItemState]:
-    """Each item's state at the end of `day`, by row id; items without a state then (added
-    later, or their plan approved later) are absent."""
-    if not plan_ids:
+    """Each item's state at the end of `day`, by row id (of `row_ids` only, when given); items
+    without a state then (added later, or their plan approved later) are absent."""
+    if not plan_ids or row_ids == []:
         return {}
+    query = select(PlanItemState).where(
+        PlanItemState.plan_id.in_(plan_ids), PlanItemState.valid_from < end_of(day)
+    )
+    if row_ids is not None:
+        query = query.where(PlanItemState.row_id.in_(row_ids))
     found = await session.scalars(
-        select(PlanItemState)
-        .where(PlanItemState.plan_id.in_(plan_ids), PlanItemState.valid_from < end_of(day))
-        .order_by(PlanItemState.row_id, PlanItemState.valid_from, PlanItemState.seq)
+        query.order_by(PlanItemState.row_id, PlanItemState.valid_from, PlanItemState.seq)
     )
     by_row: dict[uuid.UUID, list[PlanItemState]] = defaultdict(list)
     for state in found:

@@ -89,7 +89,18 @@ async def tracked_progress(
 ) -> list[TrackedPlanProgress]:
     """`live`: `day` is today and the items are read as they are; else from the history, and a
     plan with no state by then (approved later) is left out."""
-    history = await states_as_of(session, [p.id for p in plans], day)
+    # today's counts come from the items themselves: the history only dates the done ones
+    done_now = (
+        [
+            r.id
+            for p in plans
+            for r in p.rows
+            if r.kind == "item" and item_status(r, day) == ItemStatus.DONE
+        ]
+        if live
+        else None
+    )
+    history = await states_as_of(session, [p.id for p in plans], day, row_ids=done_now)
     stages = await _proposal_stages(session, plans)
     result = []
     for plan in plans:
