@@ -25,7 +25,7 @@ PUBLIC_OPERATIONS = {
         "answer_public_survey",
         "get_widget_script",
     },
-    "reporting-worker": {"healthz", "readyz", "metrics"},
+    "reporting-worker": {"healthz", "readyz", "metrics", "get_dashboard_page"},
 }
 
 

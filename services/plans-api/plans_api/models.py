@@ -4,6 +4,7 @@ from plans_api.agencies.models import Agency
 from plans_api.catalog.models import LifeSituation, StateService, service_life_situations
 from plans_api.checklists.models import Checklist
 from plans_api.database import Base, inbox, outbox
+from plans_api.plans.history_models import PlanItemState
 from plans_api.plans.models import Evidence, Executor, Plan, PlanRevision, PlanRow
 from plans_api.proposals.models import Proposal
 from plans_api.touchpoints.models import Touchpoint, touchpoint_services
@@ -16,6 +17,7 @@ __all__ = [
     "Executor",
     "LifeSituation",
     "Plan",
+    "PlanItemState",
     "PlanRevision",
     "PlanRow",
     "Proposal",

@@ -5,6 +5,8 @@ from reporting_worker.aggregates.router import router as aggregates_router
 from reporting_worker.classification.router import CLASSIFY_PATH, load_classifier
 from reporting_worker.classification.router import router as classification_router
 from reporting_worker.config import ReportingSettings
+from reporting_worker.dashboard.page_router import page_router as dashboard_page
+from reporting_worker.dashboard.page_router import router as dashboard_links_router
 from reporting_worker.dashboard.router import router as dashboard_router
 from reporting_worker.database import outbox
 from reporting_worker.directory.router import router as directory_router
@@ -39,6 +41,8 @@ def create_app(settings: ReportingSettings | None = None) -> FastAPI:
             reports_router,
             report_export_router,
             dashboard_router,
+            dashboard_links_router,
+            dashboard_page,
             aggregates_router,
             directory_router,
             classification_router,

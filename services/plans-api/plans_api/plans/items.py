@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import Conflict, NotFound, UnprocessableEntity
-from plans_api.plans import executors
+from plans_api.plans import executors, history
 from plans_api.plans.generation import POSITION_STEP
 from plans_api.plans.models import Evidence, ExecutorStatus, Plan, PlanRow, PlanStatus
 from plans_api.plans.schemas import (
@@ -154,7 +154,10 @@ async def add_custom_item(
         row.position = (index + 1) * POSITION_STEP
     plan.rows = rows
     await session.flush()
-    return await reload(session, plan.id)
+    reloaded = await reload(session, plan.id)
+    history.record_state(session, reloaded, next(r for r in reloaded.rows if r.number == number))
+    await session.flush()
+    return reloaded
 
 
 async def replace_executors(

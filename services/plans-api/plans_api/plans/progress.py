@@ -13,21 +13,27 @@ from plans_api.plans.schemas import (
     OverdueItem,
     PlanProgress,
 )
-from plans_api.plans.status import item_status, progress
+from plans_api.plans.status import has_closing_evidence, item_status, missed_deadline, progress
 
 
 def overdue_items(plan: Plan, today: date) -> list[OverdueItem]:
-    return [
-        OverdueItem(
-            plan_id=plan.id,
-            item_id=row.id,
-            number=row.number,
-            text=row.text,
-            executors=[ExecutorRead.model_validate(e) for e in row.executors],
+    found = []
+    for row in plan.rows:
+        if row.kind != "item" or item_status(row, today) != ItemStatus.OVERDUE:
+            continue
+        late = missed_deadline(row.executors, has_closing_evidence(row), today)
+        found.append(
+            OverdueItem(
+                plan_id=plan.id,
+                item_id=row.id,
+                number=row.number,
+                text=row.text,
+                executors=[ExecutorRead.model_validate(e) for e in row.executors],
+                missed_deadline=late.end_date if late else None,
+                late_executor=ExecutorRead.model_validate(late) if late else None,
+            )
         )
-        for row in plan.rows
-        if row.kind == "item" and item_status(row, today) == ItemStatus.OVERDUE
-    ]
+    return found
 
 
 def plan_progress(plan: Plan, today: date) -> PlanProgress:

@@ -2,6 +2,7 @@
 situation reads (the reporting worker calls it over this contract)."""
 
 import uuid
+from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -12,9 +13,9 @@ from otklik_kit.errors import UnprocessableEntity
 from otklik_kit.problems import problem_responses
 from otklik_kit.routing import api_router
 from plans_api.plans import repository
-from plans_api.plans.progress import overdue_items
-from plans_api.plans.schemas import PlansProgress, TrackedPlanProgress
-from plans_api.plans.status import progress, today
+from plans_api.plans.schemas import PlansProgress
+from plans_api.plans.status import today
+from plans_api.plans.tracking import tracked_progress
 
 router = api_router("plan-progress", tag="plans")
 MAX_SERVICES = 500
@@ -35,32 +36,32 @@ async def get_plans_progress(
         list[uuid.UUID] | None,
         Query(max_length=MAX_SERVICES, description="Repeat for several services"),
     ] = None,
+    as_of: Annotated[
+        date | None,
+        Query(
+            description="The day (Moscow) to tell the progress as of, e.g. a report period's "
+            "last day: the items as they stood at its end, overdue against it. Default and "
+            "any later day: today",
+            examples=["2026-08-31"],
+        ),
+    ] = None,
 ) -> PlansProgress:
     """Approved and completed plans of the given services (and/or agency): item counts by
-    status and the overdue items. An agency-bound key sees its own agency's plans only."""
+    status, the overdue items with the deadline each missed and its executor, and the items
+    done, with the day each was done and the stages it acts on; as of today or of a past day.
+    An agency-bound key sees its own agency's plans only."""
     if agency_id is None and not service_id and principal.agency_id is None:
         raise UnprocessableEntity.for_field(
             "service_id", "Give agency_id or at least one service_id", location="query"
         )
     visible, agency_id = principal.listing_agency(agency_id)
-    as_of = today()
+    current = today()
+    day = min(as_of, current) if as_of is not None else current
     if not visible:
-        return PlansProgress(as_of=as_of, plans=[])
+        return PlansProgress(as_of=day, plans=[])
     plans = await repository.tracked(
         session, agency_id=agency_id, service_ids=service_id or None, limit=MAX_PLANS
     )
     return PlansProgress(
-        as_of=as_of,
-        plans=[
-            TrackedPlanProgress(
-                plan_id=plan.id,
-                agency_id=plan.agency_id,
-                service_id=plan.service_id,
-                title=plan.title,
-                status=plan.status,
-                counts=progress(plan.rows, as_of),
-                overdue=overdue_items(plan, as_of),
-            )
-            for plan in plans
-        ],
+        as_of=day, plans=await tracked_progress(session, plans, day, live=day == current)
     )

@@ -4,8 +4,9 @@ from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
+from pydantic.config import JsonDict
 
-from otklik_shared.vocab import ResultDocument
+from otklik_shared.vocab import Criterion, ResultDocument, Stage
 from plans_api.plans.models import ExecutorStatus, PlanStatus
 from plans_api.templates.schemas import TemplateFootnote
 
@@ -290,6 +291,26 @@ class OverdueItem(BaseModel):
     number: str
     text: str
     executors: list[ExecutorRead]
+    missed_deadline: date | None = Field(
+        default=None, description="The end date that was missed (the earliest late executor's)"
+    )
+    late_executor: ExecutorRead | None = Field(
+        default=None, description="The executor who missed it"
+    )
+
+
+class DoneItem(BaseModel):
+    """An item done by the progress's date, with where on the client path it acts."""
+
+    item_id: uuid.UUID
+    number: str
+    text: str
+    done_on: date | None = Field(description="The day it became done (Moscow); null if unknown")
+    origin: Literal["template", "custom", "proposal"]
+    stages: list[Stage] = Field(
+        description="Stages it acts on: the proposal's stage, or the template item's mapping"
+    )
+    criteria: list[Criterion] = Field(description="Rating criteria it acts on (template mapping)")
 
 
 class PlanProgress(BaseModel):
@@ -314,6 +335,19 @@ class TrackedPlanProgress(BaseModel):
     status: PlanStatus
     counts: ProgressCounts
     overdue: list[OverdueItem]
+    done_items: list[DoneItem] = Field(default_factory=list, description="Done by `as_of`")
+
+
+_EXECUTOR_EXAMPLE: JsonDict = {
+    "id": "0193a1b2-6666-7e5f-8a9b-0c1d2e3f4a5b",
+    "unit": "Отдел организации предоставления услуг",
+    "person": None,
+    "person_position": None,
+    "start_date": "2026-06-01",
+    "end_date": "2026-10-31",
+    "status": "in_progress",
+    "completed_at": None,
+}
 
 
 class PlansProgress(BaseModel):
@@ -338,7 +372,30 @@ class PlansProgress(BaseModel):
                                 "done": 3,
                                 "overdue": 1,
                             },
-                            "overdue": [],
+                            "overdue": [
+                                {
+                                    "plan_id": "0193a1b2-3333-7e5f-8a9b-0c1d2e3f4a5b",
+                                    "item_id": "0193a1b2-4444-7e5f-8a9b-0c1d2e3f4a5b",
+                                    "number": "5.2",
+                                    "text": "Исключение необходимости в получении сопутствующих "
+                                    "услуг",
+                                    "executors": [_EXECUTOR_EXAMPLE],
+                                    "missed_deadline": "2026-10-31",
+                                    "late_executor": _EXECUTOR_EXAMPLE,
+                                }
+                            ],
+                            "done_items": [
+                                {
+                                    "item_id": "0193a1b2-5555-7e5f-8a9b-0c1d2e3f4a5b",
+                                    "number": "2.3.2",
+                                    "text": "Обеспечение возможности обращения на официальном "
+                                    "сайте органа власти",
+                                    "done_on": "2026-10-19",
+                                    "origin": "template",
+                                    "stages": ["application"],
+                                    "criteria": [],
+                                }
+                            ],
                         }
                     ],
                 }

@@ -22,7 +22,7 @@ from otklik_shared.events import (
 from plans_api.catalog import repository as catalog
 from plans_api.checklists.service import get_visible_checklist, unanswered
 from plans_api.database import PRODUCER, outbox
-from plans_api.plans import repository
+from plans_api.plans import history, repository
 from plans_api.plans.generation import generate_rows, plan_title
 from plans_api.plans.models import Plan, PlanRevision, PlanRow, PlanStatus
 from plans_api.plans.schemas import ItemStatus, PlanApproval, PlanHeaderUpdate
@@ -178,6 +178,7 @@ async def approve_plan(
     plan.document_date = data.document_date
     plan.status = PlanStatus.APPROVED
     plan.approved_at = datetime.now(UTC)
+    history.record_plan(session, plan)
     payload = PlanPayload(
         plan_id=plan.id, agency_id=plan.agency_id, service_id=plan.service_id, items=len(items)
     )
@@ -204,6 +205,7 @@ async def complete_plan(session: AsyncSession, principal: Principal, plan_id: uu
 async def publish_status_change(
     session: AsyncSession, plan: Plan, row: PlanRow, previous: ItemStatus
 ) -> None:
+    history.record_state(session, plan, row)
     current = item_status(row, today())
     if plan.status != PlanStatus.APPROVED or current == previous:
         return

@@ -1,7 +1,8 @@
 """An item's status is derived from its executors and evidence, never stored."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from plans_api.plans.models import ExecutorStatus, PlanRow
@@ -16,19 +17,45 @@ def has_closing_evidence(row: PlanRow) -> bool:
     return bool(row.evidence)
 
 
-def item_status(row: PlanRow, today: date) -> ItemStatus:
-    executors = row.executors
+class ExecutorState(Protocol):
+    """An executor as stored now, or as a past state recorded it."""
+
+    @property
+    def status(self) -> ExecutorStatus: ...
+
+    @property
+    def end_date(self) -> date: ...
+
+
+E = TypeVar("E", bound=ExecutorState)
+
+
+def derived_status(executors: Sequence[ExecutorState], closed: bool, today: date) -> ItemStatus:
     all_done = bool(executors) and all(e.status == ExecutorStatus.DONE for e in executors)
-    if all_done and has_closing_evidence(row):
+    if all_done and closed:
         return ItemStatus.DONE
-    late_executor = any(e.end_date < today and e.status != ExecutorStatus.DONE for e in executors)
-    # done by its executors but still without evidence after its last end date
-    late_evidence = all_done and max(e.end_date for e in executors) < today
-    if late_executor or late_evidence:
+    if missed_deadline(executors, closed, today) is not None:
         return ItemStatus.OVERDUE
     if any(e.status != ExecutorStatus.NOT_STARTED for e in executors):
         return ItemStatus.IN_PROGRESS
     return ItemStatus.NOT_STARTED
+
+
+def missed_deadline(executors: Sequence[E], closed: bool, today: date) -> E | None:
+    """The executor whose end date was missed (the earliest); when every executor is done but
+    the evidence is still missing after the last end date, the last executor."""
+    late = [e for e in executors if e.end_date < today and e.status != ExecutorStatus.DONE]
+    if late:
+        return min(late, key=lambda e: e.end_date)
+    all_done = bool(executors) and all(e.status == ExecutorStatus.DONE for e in executors)
+    if all_done and not closed:
+        last = max(executors, key=lambda e: e.end_date)
+        return last if last.end_date < today else None
+    return None
+
+
+def item_status(row: PlanRow, today: date) -> ItemStatus:
+    return derived_status(row.executors, has_closing_evidence(row), today)
 
 
 def progress(rows: Iterable[PlanRow], today: date) -> ProgressCounts:

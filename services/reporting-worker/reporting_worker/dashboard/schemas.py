@@ -33,13 +33,24 @@ class HourPoint(BaseModel):
     csat: float | None
 
 
+class AlertBasis(StrEnum):
+    # the last 24 hours against the same row's 7 days before
+    OWN_BASELINE = "own_baseline"
+    # a new or quiet service (too little of its own history): its 8 days against the rest of
+    # the agency's services over the same 8 days, when the gap is significant
+    AGENCY = "agency"
+
+
 class Alert(BaseModel):
     dimension: Dimension
+    basis: AlertBasis = AlertBasis.OWN_BASELINE
     key: str
     label: str
-    responses: int
+    responses: int = Field(description="Own basis: the 24 hours; agency basis: the 8 days")
     csat: float
-    baseline_responses: int
+    baseline_responses: int = Field(
+        description="Own basis: the 7 days before; agency basis: the agency's other services"
+    )
     baseline_csat: float
     drop: float = Field(description="How far CSAT fell below the baseline, п.п.")
     message: str = Field(description="The alert in Russian")

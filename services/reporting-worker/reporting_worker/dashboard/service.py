@@ -12,6 +12,7 @@ from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import NotFound
 from reporting_worker.aggregates.hourly import hour_of
 from reporting_worker.dashboard import repository
+from reporting_worker.dashboard.quiet import quiet_service_alerts
 from reporting_worker.dashboard.repository import HourKey
 from reporting_worker.dashboard.schemas import (
     Alert,
@@ -109,7 +110,11 @@ def _alert(dimension: Dimension, row: LiveRow, threshold: float, minimum: int) -
     )
 
 
-async def _check_visible(
+def _service_key(key: HourKey) -> str:
+    return str(key[1])
+
+
+async def check_visible(
     session: AsyncSession,
     principal: Principal,
     agency_id: uuid.UUID | None,
@@ -140,7 +145,7 @@ async def dashboard(
     now: datetime | None = None,
 ) -> Dashboard:
     now = now or datetime.now(UTC)
-    agency_id = await _check_visible(session, principal, agency_id, service_id)
+    agency_id = await check_visible(session, principal, agency_id, service_id)
     window_from = hour_of(now) - timedelta(hours=WINDOW_HOURS - 1)
     baseline_from = window_from - timedelta(days=BASELINE_DAYS)
     rows = await repository.hourly_rows(
@@ -157,7 +162,7 @@ async def dashboard(
     by_service = _rows(
         window,
         baseline,
-        lambda k: str(k[1]),
+        _service_key,
         lambda key: titles.get(uuid.UUID(key), "Без указания услуги"),
     )
     by_stage = _rows(window, baseline, lambda k: k[2], stage_label)
@@ -178,6 +183,14 @@ async def dashboard(
         for dimension, row in candidates
         if (alert := _alert(dimension, row, threshold_pp, min_responses)) is not None
     ]
+    if service_id is None:
+        alerts += quiet_service_alerts(
+            _grouped(window, _service_key),
+            _grouped(baseline, _service_key),
+            {row.key: row.label for row in by_service},
+            threshold_pp=threshold_pp,
+            min_responses=min_responses,
+        )
     return Dashboard(
         generated_at=now,
         window_from=window_from,

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from reporting_worker.aggregates.models import NONE_ID
 from reporting_worker.answers.section import answer_satisfaction
 from reporting_worker.reports import conclusions, repository, sections, upstream
+from reporting_worker.reports.effects import effect_findings, measures_effect
 from reporting_worker.reports.figures import figures, summed
 from reporting_worker.reports.painmap import pain_map
 from reporting_worker.reports.periods import Period
@@ -64,7 +65,9 @@ async def build_report(
     current_total, previous_total = summed(cells.values()), summed(cells_before.values())
     painmap = await pain_map(session, scope, period, cells, categories, touchpoints)
     await on_progress(50)
-    plans = await upstream.plan_progress(services, subject.audience, subject.services)
+    findings = await upstream.plan_progress(services, subject.audience, subject.services, period)
+    plans = findings.progress
+    effect = await measures_effect(session, period, findings.done, subject.services)
     await on_progress(70)
     surveys = await upstream.survey_facts(services, subject.audience, period)
     kpi = await answer_satisfaction(session, scope, period)
@@ -101,10 +104,14 @@ async def build_report(
         ),
         pain_map=painmap,
         plan_progress=plans,
+        measures_effect=effect,
         surveys=surveys,
         conclusions=[],
         daily=sections.daily(period, daily),
         warnings=warnings,
         answer_satisfaction=kpi,
     )
-    return report.model_copy(update={"conclusions": conclusions.conclusions(report)})
+    findings_of_measures = effect_findings(report.measures_effect)
+    return report.model_copy(
+        update={"conclusions": conclusions.conclusions(report) + findings_of_measures}
+    )

@@ -204,10 +204,25 @@ class OverdueItem(BaseModel):
     number: str = Field(examples=["2.3.2"])
     text: str
     end_date: date | None = Field(description="The latest end date of its executors")
+    service_id: uuid.UUID | None = Field(default=None, description="The plan's service")
+    service_title: str | None = None
+    missed_deadline: date | None = Field(
+        default=None, description="The end date missed as of the period's end"
+    )
+    executor: str | None = Field(
+        default=None,
+        description="Who missed it: the unit, and the person when given",
+        examples=["Отдел организации предоставления услуг (Иванова А. А.)"],
+    )
 
 
 class PlanProgressSection(BaseModel):
     status: SectionStatus
+    as_of: date | None = Field(
+        default=None,
+        description="The day the progress is told as of: the period's last day, or today when "
+        "the period is still running",
+    )
     note: str | None = Field(description="Why there is nothing, in Russian; null when status ok")
     plans: list[PlanProgressRow]
     items: int
@@ -217,6 +232,52 @@ class PlanProgressSection(BaseModel):
     not_started: int
     percent_done: float | None
     overdue_items: list[OverdueItem]
+
+
+class EffectWindow(BaseModel):
+    """Satisfaction at the item's stages in the days before or after it was done."""
+
+    date_from: date
+    date_to: date
+    responses: int
+    satisfied: int = Field(description="Ratings 4–5")
+    csat: float | None = Field(description="%")
+    csat_low: float | None = Field(description="Wilson interval's lower bound, %")
+    csat_high: float | None = Field(description="Wilson interval's upper bound, %")
+    criteria: list[CriterionFigure] = Field(
+        description="Averages of the item's criteria at those stages (no interval: the "
+        "aggregates keep sums, not the spread)"
+    )
+
+
+class MeasureEffect(BaseModel):
+    plan_id: uuid.UUID
+    item_id: uuid.UUID
+    number: str = Field(examples=["2.3.3"])
+    text: str
+    service_id: uuid.UUID
+    service_title: str
+    done_on: date
+    stages: list[Stage]
+    stage_labels: list[str] = Field(examples=[["Подача заявления"]])
+    criteria: list[Criterion]
+    before: EffectWindow
+    after: EffectWindow
+    change: float | None = Field(description="CSAT after − before, п.п.")
+    significant: bool = Field(
+        description="Both windows have enough responses and the two-proportion test rejects "
+        "«no change» at the section's level"
+    )
+    verdict: str = Field(description="The finding in Russian")
+
+
+class MeasureEffectSection(BaseModel):
+    status: SectionStatus
+    note: str | None = None
+    method: str = Field(default="", description="Windows and test, in Russian")
+    min_responses: int = Field(default=0, description="Per window, for a finding")
+    confidence: float = Field(default=95.0, description="%")
+    items: list[MeasureEffect] = Field(default_factory=list, description="Latest done first")
 
 
 class SurveyFacts(BaseModel):
@@ -392,6 +453,7 @@ REPORT_EXAMPLE: dict[str, Any] = {
     },
     "plan_progress": {
         "status": "ok",
+        "as_of": "2026-11-30",
         "note": None,
         "plans": [
             {
@@ -420,6 +482,57 @@ REPORT_EXAMPLE: dict[str, Any] = {
                 "number": "2.3.2",
                 "text": "Сокращение срока предоставления услуги",
                 "end_date": "2026-10-31",
+                "service_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b",
+                "service_title": "Назначение ежемесячной выплаты",
+                "missed_deadline": "2026-10-31",
+                "executor": "Отдел организации предоставления услуг",
+            }
+        ],
+    },
+    "measures_effect": {
+        "status": "ok",
+        "note": None,
+        "method": "Для каждого пункта плана, выполненного за последние 183 дня до конца периода…",
+        "min_responses": 30,
+        "confidence": 95.0,
+        "items": [
+            {
+                "plan_id": "0193a1b2-3333-7e5f-8a9b-0c1d2e3f4a5b",
+                "item_id": "0193a1b2-5555-7e5f-8a9b-0c1d2e3f4a5b",
+                "number": "2.3.2",
+                "text": "Обеспечение возможности обращения для предоставления государственной "
+                "услуги (сервиса) на официальном сайте органа власти без необходимости очного "
+                "взаимодействия",
+                "service_id": "0193a1b2-7c4d-7e5f-8a9b-0c1d2e3f4a5b",
+                "service_title": "Назначение ежемесячной выплаты",
+                "done_on": "2026-10-19",
+                "stages": ["application"],
+                "stage_labels": ["Подача заявления"],
+                "criteria": [],
+                "before": {
+                    "date_from": "2026-07-21",
+                    "date_to": "2026-10-18",
+                    "responses": 40,
+                    "satisfied": 20,
+                    "csat": 50.0,
+                    "csat_low": 35.2,
+                    "csat_high": 64.8,
+                    "criteria": [],
+                },
+                "after": {
+                    "date_from": "2026-10-20",
+                    "date_to": "2026-11-30",
+                    "responses": 40,
+                    "satisfied": 32,
+                    "csat": 80.0,
+                    "csat_low": 65.2,
+                    "csat_high": 89.5,
+                    "criteria": [],
+                },
+                "change": 30.0,
+                "significant": True,
+                "verdict": "CSAT вырос на 30 п.п. (с 50 % до 80 %; 40 ответов до, 40 ответов "
+                "после) — изменение значимо.",
             }
         ],
     },
@@ -473,6 +586,11 @@ class AnalyticalReport(BaseModel):
     categories: list[CategoryCount] = Field(description="Most comments first; all categories seen")
     pain_map: PainMap
     plan_progress: PlanProgressSection
+    measures_effect: MeasureEffectSection = Field(
+        default_factory=lambda: MeasureEffectSection(status=SectionStatus.NO_DATA),
+        description="Satisfaction before and after each plan item done in the last months, at "
+        "the stages it acts on",
+    )
     surveys: SurveySection
     conclusions: list[str] = Field(description="Plain Russian sentences derived from the numbers")
     daily: list[DailyPoint] = Field(description="Every day of the period, for charts")

@@ -7,6 +7,7 @@ import logging
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 import httpx
 
@@ -17,8 +18,9 @@ from reporting_worker.clients.feedback_api.types import UNSET as FEEDBACK_UNSET
 from reporting_worker.clients.plans_api import AuthenticatedClient as PlansClient
 from reporting_worker.clients.plans_api.api.life_situations import get_life_situation
 from reporting_worker.clients.plans_api.api.plans import get_plans_progress
-from reporting_worker.clients.plans_api.models import LifeSituationRead, PlansProgress
+from reporting_worker.clients.plans_api.models import ExecutorRead, LifeSituationRead, PlansProgress
 from reporting_worker.clients.plans_api.types import UNSET as PLANS_UNSET
+from reporting_worker.clients.plans_api.types import Unset
 from reporting_worker.config import ReportingSettings
 from reporting_worker.reports.figures import share
 from reporting_worker.reports.periods import Period
@@ -72,7 +74,9 @@ class Audience:
     service_ids: tuple[uuid.UUID, ...] | None
 
 
-async def _plans_progress(client: PlansClient | None, audience: Audience) -> PlansProgress:
+async def _plans_progress(
+    client: PlansClient | None, audience: Audience, as_of: date
+) -> PlansProgress:
     if client is None:
         raise UpstreamUnavailable(NO_KEY)
     try:
@@ -80,6 +84,7 @@ async def _plans_progress(client: PlansClient | None, audience: Audience) -> Pla
             client=client,
             agency_id=audience.agency_id or PLANS_UNSET,
             service_id=list(audience.service_ids) if audience.service_ids else PLANS_UNSET,
+            as_of=as_of,
         )
     except httpx.HTTPError as exc:
         raise UpstreamUnavailable(f"plans-api недоступен ({type(exc).__name__})") from exc
@@ -103,19 +108,58 @@ def _unavailable_plans(reason: str) -> PlanProgressSection:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class DoneMeasure:
+    """A plan item done by the period's end, with the stages and criteria it acts on."""
+
+    plan_id: uuid.UUID
+    service_id: uuid.UUID
+    item_id: uuid.UUID
+    number: str
+    text: str
+    done_on: date
+    stages: tuple[str, ...]
+    criteria: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFindings:
+    progress: PlanProgressSection
+    done: list[DoneMeasure]
+
+
+def _executor(executor: ExecutorRead | Unset | None) -> str | None:
+    if not isinstance(executor, ExecutorRead):
+        return None
+    person = executor.person if isinstance(executor.person, str) else None
+    return f"{executor.unit} ({person})" if person else executor.unit
+
+
+def _deadline(value: date | Unset | None) -> date | None:
+    return value if isinstance(value, date) else None
+
+
 async def plan_progress(
-    upstream: Upstream, audience: Audience, service_titles: Mapping[uuid.UUID, str]
-) -> PlanProgressSection:
+    upstream: Upstream,
+    audience: Audience,
+    service_titles: Mapping[uuid.UUID, str],
+    period: Period,
+) -> PlanFindings:
+    """The plans as of the period's last day (plans-api answers today's for a later day)."""
     try:
-        found = await _plans_progress(upstream.plans, audience)
+        found = await _plans_progress(upstream.plans, audience, period.last)
     except UpstreamUnavailable as exc:
         logger.warning("plan progress unavailable: %s", exc)
-        return _unavailable_plans(str(exc))
+        return PlanFindings(_unavailable_plans(str(exc)), [])
+
+    def title(service_id: uuid.UUID) -> str:
+        return service_titles.get(service_id, "Услуга (нет в справочнике)")
+
     rows = [
         PlanProgressRow(
             plan_id=plan.plan_id,
             service_id=plan.service_id,
-            service_title=service_titles.get(plan.service_id, "Услуга (нет в справочнике)"),
+            service_title=title(plan.service_id),
             title=plan.title,
             status=plan.status.value,
             items=plan.counts.items,
@@ -133,23 +177,44 @@ async def plan_progress(
             number=item.number,
             text=item.text,
             end_date=max((e.end_date for e in item.executors), default=None),
+            service_id=plan.service_id,
+            service_title=title(plan.service_id),
+            missed_deadline=_deadline(item.missed_deadline),
+            executor=_executor(item.late_executor),
         )
         for plan in found.plans
         for item in plan.overdue
     ]
-    items, done = sum(r.items for r in rows), sum(r.done for r in rows)
-    return PlanProgressSection(
+    done = [
+        DoneMeasure(
+            plan_id=plan.plan_id,
+            service_id=plan.service_id,
+            item_id=item.item_id,
+            number=item.number,
+            text=item.text,
+            done_on=item.done_on,
+            stages=tuple(s.value for s in item.stages),
+            criteria=tuple(c.value for c in item.criteria),
+        )
+        for plan in found.plans
+        for item in (plan.done_items if isinstance(plan.done_items, list) else [])
+        if isinstance(item.done_on, date)
+    ]
+    items, done_count = sum(r.items for r in rows), sum(r.done for r in rows)
+    section = PlanProgressSection(
         status=SectionStatus.OK if rows else SectionStatus.NO_DATA,
+        as_of=found.as_of,
         note=None if rows else "Нет данных: утвержденных планов мероприятий нет.",
         plans=rows,
         items=items,
-        done=done,
+        done=done_count,
         in_progress=sum(r.in_progress for r in rows),
         overdue=sum(r.overdue for r in rows),
         not_started=sum(r.not_started for r in rows),
-        percent_done=share(done, items),
+        percent_done=share(done_count, items),
         overdue_items=overdue,
     )
+    return PlanFindings(section, done)
 
 
 async def _period_facts(

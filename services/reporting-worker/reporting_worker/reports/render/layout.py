@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from otklik_shared.vocab import Criterion, Stage
 from reporting_worker.answers import section as answers
 from reporting_worker.reports.render import charts
+from reporting_worker.reports.render.effect_layout import effect_section
 from reporting_worker.reports.render.style import NO_DATA, PLAN_COLORS, csat_color
 from reporting_worker.reports.render.tables import Column, Kind, Table, Value
 from reporting_worker.reports.render.view import (
@@ -399,10 +400,21 @@ def _plan(report: AnalyticalReport) -> Section:
         "Просроченные мероприятия",
         [
             Column("Пункт", Kind.TEXT, 9),
-            Column("Мероприятие", Kind.TEXT, 80),
-            Column("Срок", Kind.DATE, 12),
+            Column("Мероприятие", Kind.TEXT, 52),
+            Column("Услуга", Kind.TEXT, 26),
+            Column("Исполнитель", Kind.TEXT, 26),
+            Column("Пропущенный срок", Kind.DATE, 13),
         ],
-        [[item.number, item.text, item.end_date] for item in plan.overdue_items],
+        [
+            [
+                item.number,
+                item.text,
+                item.service_title,
+                item.executor,
+                item.missed_deadline or item.end_date,
+            ]
+            for item in plan.overdue_items
+        ],
     )
     chart = None
     if plan.items:
@@ -417,6 +429,8 @@ def _plan(report: AnalyticalReport) -> Section:
             f"{plan.in_progress}, просрочено {plan.overdue}, не начато {plan.not_started}",
         )
     paragraphs = []
+    if plan.as_of is not None:
+        paragraphs.append(f"Состояние на {plan.as_of:%d.%m.%Y}.")
     if plan.items:
         done = "—" if plan.percent_done is None else f"{plan.percent_done:.1f}".replace(".", ",")
         paragraphs.append(
@@ -546,6 +560,7 @@ def report_view(report: AnalyticalReport) -> ReportView:
         _categories(report),
         _sentiment(report),
         _plan(report),
+        effect_section(report.measures_effect),
         _surveys(report),
         *([answers.section(report.answer_satisfaction)] if report.answer_satisfaction else []),
         _daily(report),

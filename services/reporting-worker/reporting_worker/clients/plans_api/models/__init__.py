@@ -20,9 +20,12 @@ from .checklist_update import ChecklistUpdate
 from .checklist_update_answers import ChecklistUpdateAnswers
 from .checklist_update_comments import ChecklistUpdateComments
 from .client_need import ClientNeed
+from .criterion import Criterion
 from .custom_item_create import CustomItemCreate
 from .custom_item_create_origin import CustomItemCreateOrigin
 from .direction import Direction
+from .done_item import DoneItem
+from .done_item_origin import DoneItemOrigin
 from .evidence_in import EvidenceIn
 from .evidence_read import EvidenceRead
 from .executor_in import ExecutorIn
@@ -103,9 +106,12 @@ __all__ = (
     "ChecklistUpdateAnswers",
     "ChecklistUpdateComments",
     "ClientNeed",
+    "Criterion",
     "CustomItemCreate",
     "CustomItemCreateOrigin",
     "Direction",
+    "DoneItem",
+    "DoneItemOrigin",
     "EvidenceIn",
     "EvidenceRead",
     "ExecutorIn",

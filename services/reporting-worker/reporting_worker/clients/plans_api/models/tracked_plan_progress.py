@@ -8,8 +8,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.plan_status import PlanStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.done_item import DoneItem
     from ..models.overdue_item import OverdueItem
     from ..models.progress_counts import ProgressCounts
 
@@ -28,6 +30,7 @@ class TrackedPlanProgress:
         status (PlanStatus):
         counts (ProgressCounts):
         overdue (list[OverdueItem]):
+        done_items (list[DoneItem] | Unset): Done by `as_of`
     """
 
     plan_id: UUID
@@ -37,6 +40,7 @@ class TrackedPlanProgress:
     status: PlanStatus
     counts: ProgressCounts
     overdue: list[OverdueItem]
+    done_items: list[DoneItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +61,13 @@ class TrackedPlanProgress:
             overdue_item = overdue_item_data.to_dict()
             overdue.append(overdue_item)
 
+        done_items: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.done_items, Unset):
+            done_items = []
+            for done_items_item_data in self.done_items:
+                done_items_item = done_items_item_data.to_dict()
+                done_items.append(done_items_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -70,11 +81,14 @@ class TrackedPlanProgress:
                 "overdue": overdue,
             }
         )
+        if done_items is not UNSET:
+            field_dict["done_items"] = done_items
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.done_item import DoneItem
         from ..models.overdue_item import OverdueItem
         from ..models.progress_counts import ProgressCounts
 
@@ -98,6 +112,15 @@ class TrackedPlanProgress:
 
             overdue.append(overdue_item)
 
+        _done_items = d.pop("done_items", UNSET)
+        done_items: list[DoneItem] | Unset = UNSET
+        if _done_items is not UNSET:
+            done_items = []
+            for done_items_item_data in _done_items:
+                done_items_item = DoneItem.from_dict(done_items_item_data)
+
+                done_items.append(done_items_item)
+
         tracked_plan_progress = cls(
             plan_id=plan_id,
             agency_id=agency_id,
@@ -106,6 +129,7 @@ class TrackedPlanProgress:
             status=status,
             counts=counts,
             overdue=overdue,
+            done_items=done_items,
         )
 
         tracked_plan_progress.additional_properties = d

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from uuid import UUID
@@ -15,6 +16,7 @@ def _get_kwargs(
     *,
     agency_id: None | Unset | UUID = UNSET,
     service_id: list[UUID] | None | Unset = UNSET,
+    as_of: datetime.date | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -40,6 +42,15 @@ def _get_kwargs(
     else:
         json_service_id = service_id
     params["service_id"] = json_service_id
+
+    json_as_of: None | str | Unset
+    if isinstance(as_of, Unset):
+        json_as_of = UNSET
+    elif isinstance(as_of, datetime.date):
+        json_as_of = as_of.isoformat()
+    else:
+        json_as_of = as_of
+    params["as_of"] = json_as_of
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -107,15 +118,21 @@ def sync_detailed(
     client: AuthenticatedClient,
     agency_id: None | Unset | UUID = UNSET,
     service_id: list[UUID] | None | Unset = UNSET,
+    as_of: datetime.date | None | Unset = UNSET,
 ) -> Response[PlansProgress | Problem]:
     """Progress of the tracked plans of services or an agency
 
      Approved and completed plans of the given services (and/or agency): item counts by
-    status and the overdue items. An agency-bound key sees its own agency's plans only.
+    status, the overdue items with the deadline each missed and its executor, and the items
+    done, with the day each was done and the stages it acts on; as of today or of a past day.
+    An agency-bound key sees its own agency's plans only.
 
     Args:
         agency_id (None | Unset | UUID):
         service_id (list[UUID] | None | Unset): Repeat for several services
+        as_of (datetime.date | None | Unset): The day (Moscow) to tell the progress as of, e.g. a
+            report period's last day: the items as they stood at its end, overdue against it. Default
+            and any later day: today
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +145,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         agency_id=agency_id,
         service_id=service_id,
+        as_of=as_of,
     )
 
     response = client.get_httpx_client().request(
@@ -142,15 +160,21 @@ def sync(
     client: AuthenticatedClient,
     agency_id: None | Unset | UUID = UNSET,
     service_id: list[UUID] | None | Unset = UNSET,
+    as_of: datetime.date | None | Unset = UNSET,
 ) -> PlansProgress | Problem | None:
     """Progress of the tracked plans of services or an agency
 
      Approved and completed plans of the given services (and/or agency): item counts by
-    status and the overdue items. An agency-bound key sees its own agency's plans only.
+    status, the overdue items with the deadline each missed and its executor, and the items
+    done, with the day each was done and the stages it acts on; as of today or of a past day.
+    An agency-bound key sees its own agency's plans only.
 
     Args:
         agency_id (None | Unset | UUID):
         service_id (list[UUID] | None | Unset): Repeat for several services
+        as_of (datetime.date | None | Unset): The day (Moscow) to tell the progress as of, e.g. a
+            report period's last day: the items as they stood at its end, overdue against it. Default
+            and any later day: today
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +188,7 @@ def sync(
         client=client,
         agency_id=agency_id,
         service_id=service_id,
+        as_of=as_of,
     ).parsed
 
 
@@ -172,15 +197,21 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     agency_id: None | Unset | UUID = UNSET,
     service_id: list[UUID] | None | Unset = UNSET,
+    as_of: datetime.date | None | Unset = UNSET,
 ) -> Response[PlansProgress | Problem]:
     """Progress of the tracked plans of services or an agency
 
      Approved and completed plans of the given services (and/or agency): item counts by
-    status and the overdue items. An agency-bound key sees its own agency's plans only.
+    status, the overdue items with the deadline each missed and its executor, and the items
+    done, with the day each was done and the stages it acts on; as of today or of a past day.
+    An agency-bound key sees its own agency's plans only.
 
     Args:
         agency_id (None | Unset | UUID):
         service_id (list[UUID] | None | Unset): Repeat for several services
+        as_of (datetime.date | None | Unset): The day (Moscow) to tell the progress as of, e.g. a
+            report period's last day: the items as they stood at its end, overdue against it. Default
+            and any later day: today
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,6 +224,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         agency_id=agency_id,
         service_id=service_id,
+        as_of=as_of,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -205,15 +237,21 @@ async def asyncio(
     client: AuthenticatedClient,
     agency_id: None | Unset | UUID = UNSET,
     service_id: list[UUID] | None | Unset = UNSET,
+    as_of: datetime.date | None | Unset = UNSET,
 ) -> PlansProgress | Problem | None:
     """Progress of the tracked plans of services or an agency
 
      Approved and completed plans of the given services (and/or agency): item counts by
-    status and the overdue items. An agency-bound key sees its own agency's plans only.
+    status, the overdue items with the deadline each missed and its executor, and the items
+    done, with the day each was done and the stages it acts on; as of today or of a past day.
+    An agency-bound key sees its own agency's plans only.
 
     Args:
         agency_id (None | Unset | UUID):
         service_id (list[UUID] | None | Unset): Repeat for several services
+        as_of (datetime.date | None | Unset): The day (Moscow) to tell the progress as of, e.g. a
+            report period's last day: the items as they stood at its end, overdue against it. Default
+            and any later day: today
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,5 +266,6 @@ async def asyncio(
             client=client,
             agency_id=agency_id,
             service_id=service_id,
+            as_of=as_of,
         )
     ).parsed
