@@ -1,5 +1,5 @@
-"""What the report reads from the other services over their HTTP contracts, through the clients
-generated from their specs: plan progress (plans-api), survey facts and life situations
+"""What the report reads from the other services over their HTTP contracts, through the thin
+clients of `reporting_worker.upstream`: plan progress (plans-api), survey facts and life situations
 (feedback-api, plans-api). A service that does not answer leaves its section «нет данных» with
 a warning; the report is built all the same."""
 
@@ -8,17 +8,6 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import httpx
-
-from reporting_worker.clients.feedback_api import AuthenticatedClient as FeedbackClient
-from reporting_worker.clients.feedback_api.api.surveys import get_survey_period_facts
-from reporting_worker.clients.feedback_api.models import SurveyPeriodFacts
-from reporting_worker.clients.feedback_api.types import UNSET as FEEDBACK_UNSET
-from reporting_worker.clients.plans_api import AuthenticatedClient as PlansClient
-from reporting_worker.clients.plans_api.api.life_situations import get_life_situation
-from reporting_worker.clients.plans_api.api.plans import get_plans_progress
-from reporting_worker.clients.plans_api.models import LifeSituationRead, PlansProgress
-from reporting_worker.clients.plans_api.types import UNSET as PLANS_UNSET
 from reporting_worker.config import ReportingSettings
 from reporting_worker.reports.figures import share
 from reporting_worker.reports.periods import Period
@@ -30,37 +19,35 @@ from reporting_worker.reports.schemas import (
     SurveyFacts,
     SurveySection,
 )
+from reporting_worker.upstream.client import FeedbackApi, PlansApi, UpstreamUnavailable
+from reporting_worker.upstream.models import PlansProgress, SurveyPeriodFacts
 
 logger = logging.getLogger("otklik.reports")
-TIMEOUT_SECONDS = 10.0
 NO_KEY = "не задан ключ доступа отчетного сервиса (REPORTING_SERVICE_API_KEY)"
 
-
-class UpstreamUnavailable(Exception):
-    """A service did not answer as its contract says; the message is Russian, for the report."""
+__all__ = ["Audience", "Upstream", "UpstreamUnavailable", "upstream_from_settings"]
 
 
 @dataclass(frozen=True)
 class Upstream:
-    """The generated clients of plans-api and feedback-api; None when no key is configured."""
+    """The clients of plans-api and feedback-api; None when no key is configured."""
 
-    plans: PlansClient | None
-    feedback: FeedbackClient | None
+    plans: PlansApi | None
+    feedback: FeedbackApi | None
 
     async def aclose(self) -> None:
         for client in (self.plans, self.feedback):
             if client is not None:
-                await client.get_async_httpx_client().aclose()
+                await client.aclose()
 
 
 def upstream_from_settings(settings: ReportingSettings) -> Upstream:
     key = settings.service_api_key
     if not key:
         return Upstream(plans=None, feedback=None)
-    timeout = httpx.Timeout(TIMEOUT_SECONDS)
     return Upstream(
-        plans=PlansClient(base_url=settings.plans_api_url, token=key, timeout=timeout),
-        feedback=FeedbackClient(base_url=settings.feedback_api_url, token=key, timeout=timeout),
+        plans=PlansApi.connect(settings.plans_api_url, key),
+        feedback=FeedbackApi.connect(settings.feedback_api_url, key),
     )
 
 
@@ -72,20 +59,12 @@ class Audience:
     service_ids: tuple[uuid.UUID, ...] | None
 
 
-async def _plans_progress(client: PlansClient | None, audience: Audience) -> PlansProgress:
+async def _plans_progress(client: PlansApi | None, audience: Audience) -> PlansProgress:
     if client is None:
         raise UpstreamUnavailable(NO_KEY)
-    try:
-        response = await get_plans_progress.asyncio_detailed(
-            client=client,
-            agency_id=audience.agency_id or PLANS_UNSET,
-            service_id=list(audience.service_ids) if audience.service_ids else PLANS_UNSET,
-        )
-    except httpx.HTTPError as exc:
-        raise UpstreamUnavailable(f"plans-api недоступен ({type(exc).__name__})") from exc
-    if not isinstance(response.parsed, PlansProgress):
-        raise UpstreamUnavailable(f"plans-api ответил {int(response.status_code)}")
-    return response.parsed
+    return await client.plans_progress(
+        agency_id=audience.agency_id, service_ids=audience.service_ids
+    )
 
 
 def _unavailable_plans(reason: str) -> PlanProgressSection:
@@ -117,7 +96,7 @@ async def plan_progress(
             service_id=plan.service_id,
             service_title=service_titles.get(plan.service_id, "Услуга (нет в справочнике)"),
             title=plan.title,
-            status=plan.status.value,
+            status=plan.status,
             items=plan.counts.items,
             done=plan.counts.done,
             in_progress=plan.counts.in_progress,
@@ -153,23 +132,16 @@ async def plan_progress(
 
 
 async def _period_facts(
-    client: FeedbackClient | None, audience: Audience, period: Period
+    client: FeedbackApi | None, audience: Audience, period: Period
 ) -> SurveyPeriodFacts:
     if client is None:
         raise UpstreamUnavailable(NO_KEY)
-    try:
-        response = await get_survey_period_facts.asyncio_detailed(
-            client=client,
-            date_from=period.first,
-            date_to=period.last,
-            agency_id=audience.agency_id or FEEDBACK_UNSET,
-            service_id=list(audience.service_ids) if audience.service_ids else FEEDBACK_UNSET,
-        )
-    except httpx.HTTPError as exc:
-        raise UpstreamUnavailable(f"feedback-api недоступен ({type(exc).__name__})") from exc
-    if not isinstance(response.parsed, SurveyPeriodFacts):
-        raise UpstreamUnavailable(f"feedback-api ответил {int(response.status_code)}")
-    return response.parsed
+    return await client.survey_period_facts(
+        date_from=period.first,
+        date_to=period.last,
+        agency_id=audience.agency_id,
+        service_ids=audience.service_ids,
+    )
 
 
 async def survey_facts(upstream: Upstream, audience: Audience, period: Period) -> SurveySection:
@@ -206,10 +178,4 @@ async def survey_facts(upstream: Upstream, audience: Audience, period: Period) -
 async def life_situation_title(upstream: Upstream, situation_id: uuid.UUID) -> str:
     if upstream.plans is None:
         raise UpstreamUnavailable(NO_KEY)
-    try:
-        response = await get_life_situation.asyncio_detailed(situation_id, client=upstream.plans)
-    except httpx.HTTPError as exc:
-        raise UpstreamUnavailable(f"plans-api недоступен ({type(exc).__name__})") from exc
-    if not isinstance(response.parsed, LifeSituationRead):
-        raise UpstreamUnavailable(f"plans-api ответил {int(response.status_code)}")
-    return response.parsed.title
+    return (await upstream.plans.life_situation(situation_id)).title
