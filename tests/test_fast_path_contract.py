@@ -10,7 +10,7 @@ problem (or receipt) and the same stored rows.
 import json
 import uuid
 from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Any
 
 import httpx
 import pytest
