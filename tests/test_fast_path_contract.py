@@ -95,7 +95,7 @@ def test_an_app_without_a_front_path_takes_any_middleware(plans_settings: PlansS
 
     app.add_middleware(GZipMiddleware)
 
-    assert app.user_middleware[0].cls is GZipMiddleware
+    assert "GZipMiddleware" in {getattr(m.cls, "__name__", "") for m in app.user_middleware}
 
 
 @pytest.fixture
@@ -187,7 +187,7 @@ BODIES = st.one_of(
 )
 
 
-REGULAR = ("fields", {})
+REGULAR: tuple[str, dict[str, Any]] = ("fields", {})
 
 
 def _headers(credentials: str, keys: dict[str, str]) -> dict[str, str]:
@@ -287,9 +287,9 @@ async def test_both_doors_answer_and_store_alike_for_any_headers_and_body(
     answers = []
     before = await _count(sessionmaker)
     for door, client in (("fast", feedback), ("route", route_door)):
-        headers: dict[str, str | bytes] = {**_headers(credentials, keys)}
+        headers = [(k.encode(), v.encode()) for k, v in _headers(credentials, keys).items()]
         if content_type is not None:
-            headers["Content-Type"] = content_type
+            headers.append((b"content-type", content_type.encode()))
         # a fresh key per door and example: a key used before would be a replay
         fresh = f"{door}-{uuid.uuid4()}"
         idempotency_key = {
@@ -297,10 +297,10 @@ async def test_both_doors_answer_and_store_alike_for_any_headers_and_body(
             "with a space": f"{fresh} x",
             "too long": fresh + "x" * 200,
             "empty": "",
-            "odd": f"{fresh}#ключ".encode(),
+            "odd": f"{fresh}#ключ",
         }.get(idempotency)
         if idempotency_key is not None:
-            headers["Idempotency-Key"] = idempotency_key
+            headers.append((b"idempotency-key", idempotency_key.encode()))
         answers.append(await client.post(PATH, content=content, headers=headers))
     fast, route = answers
     created = await _count(sessionmaker) - before
