@@ -1,5 +1,7 @@
 """A pre-commit hook: refuses files over MAX_KB (the pre-commit-hooks repository's
-check-added-large-files, which CI cannot fetch offline). Usage: large_files.py [--max-kb N] FILE..."""
+check-added-large-files, which CI cannot fetch offline).
+
+Usage: large_files.py [--max-kb N] FILE..."""
 
 import sys
 from pathlib import Path

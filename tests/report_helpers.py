@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
 from otklik_kit.events.relay import OutboxRelay
+from otklik_shared.measures import MOSCOW
 from reporting_worker.config import ReportingSettings
 from reporting_worker.reports.upstream import Upstream
 from reporting_worker.upstream.client import FeedbackApi, PlansApi
@@ -18,7 +19,6 @@ from reporting_worker.worker import WORKER as REPORTING_WORKER
 from tests.conftest import KeyMaker, drain
 from tests.feedback_helpers import Catalog, sync_catalog
 from tests.plan_helpers import APPROVAL, MISSING, answers_for, item_id, template_items
-from tests.survey_helpers import MOSCOW
 
 DOWN = "http://127.0.0.1:9"  # nothing listens there: a dependency that is down
 

@@ -8,18 +8,18 @@ services and touchpoints as unknown.
 import functools
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from feedback_api.feedback.models import CRITERIA_COLUMNS, FeedbackStatus
 from feedback_api.feedback.schemas import FeedbackCreate, FeedbackReceipt
 from feedback_api.ingest.catalog_lookup import CatalogSnapshot
 from feedback_api.ingest.redaction import mask_personal_data
+from feedback_api.review.rules import needs_review
 from otklik_kit.auth.keys import Principal
+from otklik_shared.measures import MOSCOW
 from otklik_shared.problem import FieldError
 from otklik_shared.vocab import STAGE_LABELS
-
-MOSCOW = timezone(timedelta(hours=3))
 
 
 class RuleViolation(Exception):
@@ -111,11 +111,6 @@ def check_touchpoint(data: FeedbackCreate, agency_id: uuid.UUID, snapshot: Catal
         raise RuleViolation(
             "touchpoint_id", "the touchpoint belongs to another agency", "touchpoint_agency"
         )
-
-
-def needs_review(data: FeedbackCreate) -> bool:
-    """A comment asking for an answer, or a low rating with a comment (seed 000, 2.6.2, 3.3)."""
-    return data.comment is not None and (data.answer_requested or data.rating < 3)
 
 
 @functools.lru_cache(maxsize=64)

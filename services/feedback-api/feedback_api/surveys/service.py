@@ -7,7 +7,7 @@ reported as unknown, naming the field; runs of another agency are not found.
 
 import secrets
 import uuid
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,8 +28,8 @@ from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import Conflict, NotFound, UnprocessableEntity
 from otklik_kit.ids import uuid7
 from otklik_kit.routing import API_PREFIX
+from otklik_shared.measures import MOSCOW
 
-MOSCOW = timezone(timedelta(hours=3))
 PUBLIC_PREFIX = f"{API_PREFIX}/public/surveys"
 MAX_TEMPLATES_PER_AGENCY = 100
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import NotFound
+from otklik_shared.measures import SATISFIED_RATINGS, csat_percent
 from reporting_worker.aggregates.hourly import hour_of
 from reporting_worker.dashboard import repository
 from reporting_worker.dashboard.repository import HourKey
@@ -31,7 +32,7 @@ Counts = list[int]  # responses, rating_1..rating_5
 
 
 def _csat(counts: Counts) -> float | None:
-    return round(100 * (counts[4] + counts[5]) / counts[0], 1) if counts[0] else None
+    return csat_percent({rating: counts[rating] for rating in SATISFIED_RATINGS}, counts[0])
 
 
 def _average(counts: Counts) -> float | None:
