@@ -184,7 +184,7 @@ async def _run_agency(
 
 
 async def _instrument(
-    session: AsyncSession, template_id: uuid.UUID, agency_id: uuid.UUID
+    session: AsyncSession, *, template_id: uuid.UUID, agency_id: uuid.UUID
 ) -> Instrument:
     content = builtin_templates().get(template_id)
     if content is None:
@@ -214,7 +214,7 @@ async def create_run(
     session: AsyncSession, principal: Principal, data: SurveyRunCreate
 ) -> SurveyRunRead:
     agency_id = await _run_agency(session, principal, data)
-    instrument = await _instrument(session, data.template_id, agency_id)
+    instrument = await _instrument(session, template_id=data.template_id, agency_id=agency_id)
     today = today_in_moscow()
     _check_period(data, today)
     run = SurveyRun(

@@ -45,7 +45,7 @@ async def list_visible(
 
 
 async def _check_parent(
-    session: AsyncSession, parent_id: uuid.UUID | None, own_id: uuid.UUID | None = None
+    session: AsyncSession, *, parent_id: uuid.UUID | None, own_id: uuid.UUID | None = None
 ) -> None:
     if parent_id is None:
         return
@@ -78,7 +78,7 @@ async def _publish(session: AsyncSession, agency: Agency) -> None:
 async def create_agency(session: AsyncSession, principal: Principal, data: AgencyCreate) -> Agency:
     if principal.agency_id is not None:
         raise Forbidden("A key bound to an agency cannot create agencies")
-    await _check_parent(session, data.parent_id)
+    await _check_parent(session, parent_id=data.parent_id)
     agency = Agency(**data.model_dump())
     session.add(agency)
     await session.flush()
@@ -96,7 +96,7 @@ async def update_agency(
         if required in changes and changes[required] is None:
             raise UnprocessableEntity.for_field(required, "Cannot be null", type_="null")
     if "parent_id" in changes:
-        await _check_parent(session, changes["parent_id"], agency.id)
+        await _check_parent(session, parent_id=changes["parent_id"], own_id=agency.id)
     for field, value in changes.items():
         setattr(agency, field, value)
     await session.flush()

@@ -113,6 +113,7 @@ def _alert(dimension: Dimension, row: LiveRow, threshold: float, minimum: int) -
 async def _check_visible(
     session: AsyncSession,
     principal: Principal,
+    *,
     agency_id: uuid.UUID | None,
     service_id: uuid.UUID | None,
 ) -> uuid.UUID | None:
@@ -141,7 +142,7 @@ async def dashboard(
     now: datetime | None = None,
 ) -> Dashboard:
     now = now or datetime.now(UTC)
-    agency_id = await _check_visible(session, principal, agency_id, service_id)
+    agency_id = await _check_visible(session, principal, agency_id=agency_id, service_id=service_id)
     window_from = hour_of(now) - timedelta(hours=WINDOW_HOURS - 1)
     baseline_from = window_from - timedelta(days=BASELINE_DAYS)
     rows = await repository.hourly_rows(

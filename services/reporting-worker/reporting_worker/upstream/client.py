@@ -61,7 +61,7 @@ OPERATIONS: tuple[Operation[Any], ...] = (PLANS_PROGRESS, LIFE_SITUATION, SURVEY
 
 
 def _audience(
-    agency_id: uuid.UUID | None, service_ids: Sequence[uuid.UUID] | None
+    *, agency_id: uuid.UUID | None, service_ids: Sequence[uuid.UUID] | None
 ) -> dict[str, str | list[str]]:
     params: dict[str, str | list[str]] = {}
     if agency_id is not None:
@@ -113,7 +113,7 @@ class PlansApi(ServiceClient):
     async def plans_progress(
         self, *, agency_id: uuid.UUID | None, service_ids: Sequence[uuid.UUID] | None
     ) -> PlansProgress:
-        params = _audience(agency_id, service_ids)
+        params = _audience(agency_id=agency_id, service_ids=service_ids)
         return await self._get(PLANS_PROGRESS, params)
 
     async def life_situation(self, situation_id: uuid.UUID) -> LifeSituation:
@@ -134,6 +134,6 @@ class FeedbackApi(ServiceClient):
         params = {
             "date_from": date_from.isoformat(),
             "date_to": date_to.isoformat(),
-            **_audience(agency_id, service_ids),
+            **_audience(agency_id=agency_id, service_ids=service_ids),
         }
         return await self._get(SURVEY_PERIOD_FACTS, params)
