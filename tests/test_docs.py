@@ -23,7 +23,6 @@ The format, for any page under docs/ (add it to `DOCS` to have it run):
 import asyncio
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,10 +31,11 @@ import pytest
 
 from otklik_kit.auth.scopes import Scope
 from tests.conftest import KeyMaker
+from tests.headless import require_tool
 from tests.processes import Processes
 
 REPO = Path(__file__).resolve().parents[1]
-DOCS = ["docs/TOUR.md"]
+DOCS = ["README.md", "docs/TOUR.md"]
 SKIP = "<!-- doc-test: skip -->"
 FENCE = re.compile(r"^```(\S*)\s*$")
 DEFAULT_URLS = {
@@ -114,7 +114,7 @@ async def test_the_documented_commands_run_against_a_live_stack(
     doc: str, tmp_path: Path, settings_overrides: dict[str, Any], make_key: KeyMaker
 ) -> None:
     for tool in ("curl", "jq"):
-        assert shutil.which(tool), f"the docs need {tool}"
+        require_tool(tool)
     worker_key = await make_key(Scope.PLANS_READ, Scope.FEEDBACK_READ)
     processes = Processes(tmp_path, child_env(settings_overrides))
     try:
