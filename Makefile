@@ -69,5 +69,5 @@ bench: $(STAMP) ## benchmarks against same-run references -> docs/BENCHMARKS.md 
 lock: ## re-pin requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
-clean: ## remove the venv and local data (.otklik)
-	rm -rf $(VENV) .otklik .mypy_cache .ruff_cache .pytest_cache
+clean: ## remove the venv, local data (.otklik) and built client packages (build)
+	rm -rf $(VENV) .otklik .mypy_cache .ruff_cache .pytest_cache .hypothesis build
