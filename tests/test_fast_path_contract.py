@@ -125,6 +125,7 @@ CREDENTIALS = st.sampled_from(
         "both",
         "basic",
         "bearer-empty",
+        "bearer-spaced",
         "forged",
         "reader",
         "jwt-like",
@@ -200,6 +201,7 @@ def _headers(credentials: str, keys: dict[str, str]) -> dict[str, str]:
         "both": {"Authorization": f"Bearer {writer}", "X-API-Key": "otk_forged_key"},
         "basic": {"Authorization": "Basic dXNlcjpwYXNz", "X-API-Key": writer},
         "bearer-empty": {"Authorization": "Bearer "},
+        "bearer-spaced": {"Authorization": f"Bearer   {writer} "},
         "forged": {"Authorization": "Bearer otk_abcdef123456_forged"},
         "reader": {"Authorization": f"Bearer {keys['reader']}"},
         "jwt-like": {"Authorization": "Bearer a.b.c"},
@@ -263,6 +265,9 @@ def mostly(regular: Any, irregular: st.SearchStrategy[Any]) -> st.SearchStrategy
     body=mostly(("fields", {}), BODIES),
 )
 @example(credentials="reader", content_type="application/json", idempotency="none", body=REGULAR)
+@example(
+    credentials="bearer-spaced", content_type="application/json", idempotency="none", body=REGULAR
+)
 @example(credentials="bearer", content_type="application/json", idempotency="odd", body=REGULAR)
 @example(
     credentials="x-api-key",

@@ -14,10 +14,12 @@ MULTIPART = b"multipart/form-data"
 
 
 def presented_token(authorization: str | None, api_key: str | None) -> str | None:
-    """The credentials of a request: `Authorization: Bearer TOKEN` (any case of the scheme),
-    else `X-API-Key: TOKEN`; None when neither holds a token."""
+    """The credentials of a request: `Authorization: Bearer TOKEN` (any case of the scheme,
+    spaces around the token dropped, as FastAPI's HTTPBearer reads it), else `X-API-Key: TOKEN`;
+    None when neither holds a token."""
     if authorization:
         scheme, _, token = authorization.partition(" ")
+        token = token.strip()
         if scheme.lower() == "bearer" and token:
             return token
     return api_key or None
