@@ -10,11 +10,11 @@ problem (or receipt) and the same stored rows.
 import json
 import uuid
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Annotated, Any
 
 import httpx
 import pytest
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Header
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -87,6 +87,30 @@ def test_a_route_dependency_the_fast_path_does_not_apply_fails_app_creation(
     )
 
     with pytest.raises(LayerNotApplied, match="captcha"):
+        create_service_app(spec, feedback_settings)
+
+
+def test_a_route_parameter_the_fast_path_does_not_read_fails_app_creation(
+    feedback_settings: FeedbackSettings,
+) -> None:
+    router = api_router("feedback", tag="feedback")
+
+    @router.post("")
+    async def create_feedback(
+        principal: FeedbackWriter, region: Annotated[str, Header(alias="X-Region")]
+    ) -> dict[str, str]:
+        return {"key": str(principal.key_id), "region": region}
+
+    spec = ServiceSpec(
+        name="feedback-api",
+        title="t",
+        description="d",
+        version="1",
+        routers=[router],
+        front=[FeedbackFastPath],
+    )
+
+    with pytest.raises(LayerNotApplied, match="header:X-Region"):
         create_service_app(spec, feedback_settings)
 
 

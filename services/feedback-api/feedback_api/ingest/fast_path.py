@@ -122,6 +122,7 @@ class FeedbackFastPath:
     applies_dependencies = frozenset(
         {authenticate, CREDENTIALS, API_KEY_HEADER, require(AuthScope.FEEDBACK_WRITE)}
     )
+    applies_parameters = frozenset({"header:Idempotency-Key", "body:body"})
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
