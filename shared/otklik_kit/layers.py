@@ -84,7 +84,7 @@ def check_front_doors(
         if route is not None:
             applied = declared.applies_dependencies
             skipped += [call for call in _calls(route.dependant) if call not in applied]
-            read = getattr(declared, "applies_parameters", frozenset())
+            read: frozenset[str] = getattr(declared, "applies_parameters", frozenset())
             skipped += [name for name in _parameters(route.dependant) if name not in read]
         if skipped:
             names = ", ".join(sorted({_name(layer) for layer in skipped}))
