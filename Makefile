@@ -29,9 +29,8 @@ test: $(STAMP) ## the test suite against real PostgreSQL and Redis, the fault te
 chaos: $(STAMP) ## every fault test: real processes, signals, outages; prints each test's figures
 	$(BIN)/pytest tests/chaos -m chaos -s
 
-lint: $(STAMP) ## ruff (lint + format check) and mypy --strict
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+lint: $(STAMP) ## the pre-commit hooks over every file (ruff, ruff format --check, file sizes), mypy --strict
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 	$(BIN)/mypy
 
 format: $(STAMP) ## apply ruff's fixes and formatting
@@ -44,18 +43,18 @@ migrate: $(STAMP) ## apply every schema's migrations to DATABASE_URL
 openapi: $(STAMP) ## write services/<name>/openapi.json from the code
 	$(BIN)/otklik openapi
 
-CLIENTS := services/reporting-worker/reporting_worker/clients
-# the fixes the generator's own post-hook would make, the same wherever the output lands
-CLIENT_FIXES := --target-version py311 --select F401,F811,I001,UP,RUF100,SIM114,RUF022
+CLIENTS_OUT ?= build/clients
+CLIENT_APIS := plans-api feedback-api reporting-worker
 
-clients: $(STAMP) ## regenerate the reporting worker's clients of plans-api and feedback-api from their specs
-	for name in plans-api feedback-api; do \
-	  $(BIN)/openapi-python-client generate --path services/$$name/openapi.json --meta none \
-	    --output-path $(CLIENTS)/$$(echo $$name | tr - _) --overwrite \
-	    --config services/openapi-python-client.yaml >/dev/null || exit 1; \
+clients: $(STAMP) ## Python client packages of the three APIs from the committed specs: wheels in build/clients/dist
+	mkdir -p $(CLIENTS_OUT)/dist
+	for name in $(CLIENT_APIS); do \
+	  $(BIN)/openapi-python-client generate --path services/$$name/openapi.json --meta setup \
+	    --output-path $(CLIENTS_OUT)/$$name --overwrite \
+	    --config services/openapi-python-client.yaml || exit 1; \
+	  $(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation \
+	    --wheel-dir $(CLIENTS_OUT)/dist $(CLIENTS_OUT)/$$name || exit 1; \
 	done
-	$(BIN)/ruff check --isolated $(CLIENT_FIXES) --fix-only --quiet $(CLIENTS)
-	$(BIN)/ruff format --isolated --line-length 100 --quiet $(CLIENTS)
 
 fuzz: $(STAMP) ## schemathesis over every operation of the three specs (FUZZ_EXAMPLES per operation)
 	OTKLIK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) OTKLIK_FUZZ_RANDOM=1 $(BIN)/pytest tests/test_fuzz.py -q
@@ -70,5 +69,5 @@ bench: $(STAMP) ## benchmarks against same-run references -> docs/BENCHMARKS.md 
 lock: ## re-pin requirements.lock from pyproject.toml (needs uv)
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
 
-clean: ## remove the venv and local data (.otklik)
-	rm -rf $(VENV) .otklik .mypy_cache .ruff_cache .pytest_cache
+clean: ## remove the venv, local data (.otklik) and built client packages (build)
+	rm -rf $(VENV) .otklik .mypy_cache .ruff_cache .pytest_cache .hypothesis build

@@ -1,7 +1,8 @@
-"""Python clients generated from the committed specs with openapi-python-client, the way a
-portal or an operator's system makes them, loaded for the tests."""
+"""The client packages `make clients` builds from the committed specs (openapi-python-client),
+the way an operator gets them, built into a temporary folder and loaded for the tests."""
 
 import importlib
+import os
 import pkgutil
 import subprocess
 import sys
@@ -13,16 +14,13 @@ import httpx
 from fastapi import FastAPI
 
 REPO = Path(__file__).resolve().parents[1]
-CONFIG = REPO / "services" / "openapi-python-client.yaml"
-GENERATOR = Path(sys.executable).parent / "openapi-python-client"
+APIS = ("plans-api", "feedback-api", "reporting-worker")
 BASE_URL = "http://testserver"
 
 
 @dataclass(frozen=True)
 class GeneratedClient:
     package: str
-    # what the generator printed: warnings name the parts of a spec it could not use
-    output: str
 
     def operation(self, operation_id: str) -> Any:
         """The module of one operation (`asyncio_detailed`, `asyncio`, `sync`, ...)."""
@@ -52,18 +50,26 @@ class GeneratedClient:
         )
 
 
-def generate(service: str, into: Path) -> GeneratedClient:
-    """Generates the client of `services/<service>/openapi.json` under `into` and makes it
-    importable (`otklik_<service>_client`)."""
-    spec = REPO / "services" / service / "openapi.json"
-    output = into / service
+def build(into: Path) -> tuple[dict[str, GeneratedClient], str]:
+    """Runs `make clients` into `into`, puts each generated project on sys.path (the wheels it
+    builds hold the same package) and returns the clients with what the build printed:
+    warnings name the parts of a spec the generator could not use."""
     result = subprocess.run(
-        [GENERATOR, "generate", "--path", spec, "--output-path", output, "--config", CONFIG],
+        ["make", "--no-print-directory", "-s", "clients", f"CLIENTS_OUT={into}"],
+        cwd=REPO,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    sys.path.insert(0, str(output))
-    package = f"otklik_{service.replace('-', '_')}_client"
-    return GeneratedClient(package=package, output=result.stdout + result.stderr)
+    clients = {}
+    for service in APIS:
+        sys.path.insert(0, str(into / service))
+        package = f"otklik_{service.replace('-', '_')}_client"
+        clients[service] = GeneratedClient(package=package)
+    return clients, result.stdout + result.stderr
+
+
+def wheels(into: Path) -> list[str]:
+    return sorted(path.name for path in (into / "dist").glob("*.whl"))

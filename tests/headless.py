@@ -36,7 +36,7 @@ def require_tool(*names: str) -> str:
         found = shutil.which(name)
         if found:
             return found
-    reason = f"{names[0]} is not installed (apt-get install chromium poppler-utils)"
+    reason = f"{names[0]} is not installed (apt-get install chromium poppler-utils curl jq)"
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason}; .ci/run installs it, so CI must have it")
     pytest.skip(reason)

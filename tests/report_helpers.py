@@ -1,4 +1,4 @@
-"""Shared steps of the report tests: the generated clients on the test apps' ASGI transports, a
+"""Shared steps of the report tests: the upstream clients on the test apps' ASGI transports, a
 reporting worker that uses them, a tracked plan and a survey run for a service."""
 
 import dataclasses
@@ -11,15 +11,14 @@ from fastapi import FastAPI
 from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
 from otklik_kit.events.relay import OutboxRelay
-from reporting_worker.clients.feedback_api import AuthenticatedClient as FeedbackClient
-from reporting_worker.clients.plans_api import AuthenticatedClient as PlansClient
+from otklik_shared.measures import MOSCOW
 from reporting_worker.config import ReportingSettings
 from reporting_worker.reports.upstream import Upstream
+from reporting_worker.upstream.client import FeedbackApi, PlansApi
 from reporting_worker.worker import WORKER as REPORTING_WORKER
 from tests.conftest import KeyMaker, drain
 from tests.feedback_helpers import Catalog, sync_catalog
 from tests.plan_helpers import APPROVAL, MISSING, answers_for, item_id, template_items
-from tests.survey_helpers import MOSCOW
 
 DOWN = "http://127.0.0.1:9"  # nothing listens there: a dependency that is down
 
@@ -46,18 +45,17 @@ async def service_key(make_key: KeyMaker) -> str:
 
 
 def upstream_on(plans_app: FastAPI, feedback_app: FastAPI, token: str) -> Upstream:
-    """The generated clients, talking to the test apps in process."""
-    plans = PlansClient(base_url="http://plans-api", token=token)
-    plans.set_async_httpx_client(_asgi(plans_app, token, "http://plans-api"))
-    feedback = FeedbackClient(base_url="http://feedback-api", token=token)
-    feedback.set_async_httpx_client(_asgi(feedback_app, token, "http://feedback-api"))
-    return Upstream(plans=plans, feedback=feedback)
+    """The worker's upstream clients, talking to the test apps in process."""
+    return Upstream(
+        plans=PlansApi(_asgi(plans_app, token, "http://plans-api")),
+        feedback=FeedbackApi(_asgi(feedback_app, token, "http://feedback-api")),
+    )
 
 
 def upstream_down(token: str) -> Upstream:
     return Upstream(
-        plans=PlansClient(base_url=DOWN, token=token),
-        feedback=FeedbackClient(base_url=DOWN, token=token),
+        plans=PlansApi.connect(DOWN, token),
+        feedback=FeedbackApi.connect(DOWN, token),
     )
 
 

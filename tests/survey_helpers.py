@@ -1,14 +1,13 @@
 """Shared steps of the survey tests: a template with one question of each kind, a run of it,
 and answers sent through the public link."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from typing import Any
 
 import httpx
 
+from otklik_shared.measures import MOSCOW
 from tests.feedback_helpers import Catalog
-
-MOSCOW = timezone(timedelta(hours=3))
 
 MFC_TEMPLATE: dict[str, Any] = {
     "code": "mfc_visit",

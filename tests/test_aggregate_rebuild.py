@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from otklik_kit.auth.scopes import Scope
-from reporting_worker.aggregates.counting import MOSCOW
+from otklik_shared.measures import MOSCOW
 from reporting_worker.aggregates.feedback_records import feedback_records
 from reporting_worker.aggregates.rebuild import (
     RebuildInProgress,

@@ -1,9 +1,10 @@
-"""Clients generated from the committed specs work: the generator has nothing to warn about,
-and a whole scenario runs through the generated clients alone: agency, service, checklist,
-approved plan, feedback, its answer, a report."""
+"""The client packages of `make clients` work: the build has nothing to warn about, gives a wheel
+per API, and a whole scenario runs through the generated clients alone: agency, service,
+checklist, approved plan, feedback, its answer, a report."""
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,27 +12,38 @@ from fastapi import FastAPI
 
 from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
-from otklik_kit.services import SERVICES
 from reporting_worker.config import ReportingSettings
 from tests.conftest import KeyMaker
 from tests.feedback_helpers import sync_catalog
-from tests.generated_clients import GeneratedClient, generate
+from tests.generated_clients import GeneratedClient, build, wheels
 from tests.plan_helpers import APPROVAL, MISSING, NOT_APPLICABLE
 from tests.report_helpers import drain_reports, relay_feedback, service_key, today, upstream_on
 
 
 @pytest.fixture(scope="session")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, GeneratedClient]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, GeneratedClient], str]:
     into = tmp_path_factory.mktemp("clients")
-    return {name: generate(name, into) for name in sorted(SERVICES)}
+    clients, output = build(into)
+    return into, clients, output
 
 
-@pytest.mark.parametrize("name", sorted(SERVICES))
-def test_client_generation_has_no_warning(generated: dict[str, GeneratedClient], name: str) -> None:
-    output = generated[name].output
+@pytest.fixture(scope="session")
+def generated(built: tuple[Path, dict[str, GeneratedClient], str]) -> dict[str, GeneratedClient]:
+    return built[1]
+
+
+def test_make_clients_builds_a_wheel_per_api_without_warnings(
+    built: tuple[Path, dict[str, GeneratedClient], str],
+) -> None:
+    into, _, output = built
 
     assert "warning" not in output.lower(), output
     assert "error" not in output.lower(), output
+    assert [name.split("-")[0] for name in wheels(into)] == [
+        "otklik_feedback_api_client",
+        "otklik_plans_api_client",
+        "otklik_reporting_worker_client",
+    ]
 
 
 def ok(response: Any, status: int) -> Any:

@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from otklik_kit.demo.generate.feedback import FeedbackGenerator, Target
-from otklik_kit.demo.generate.rhythm import MOSCOW, month_offset
+from otklik_kit.demo.generate.rhythm import month_offset
 from otklik_kit.demo.region import load_region
+from otklik_shared.measures import MOSCOW
 from otklik_shared.vocab import Channel
 
 END = datetime(2026, 11, 23, 15, 30, tzinfo=UTC)

@@ -1,4 +1,4 @@
-"""Report jobs: plan progress and survey facts over the generated clients, a dependency down,
+"""Report jobs: plan progress and survey facts over the upstream clients, a dependency down,
 reuse of a finished or running report, isolation between agencies, a rerun after a crash."""
 
 import uuid

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
+from otklik_shared.measures import MOSCOW
 from reporting_worker.config import ReportingSettings
 from reporting_worker.reports.jobs import monthly_reports
 from reporting_worker.worker import WORKER
@@ -26,7 +27,6 @@ from tests.report_helpers import (
     today,
     upstream_on,
 )
-from tests.survey_helpers import MOSCOW
 
 
 async def rate(

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from feedback_api.config import FeedbackSettings
-from feedback_api.review.filters import MOSCOW
+from otklik_shared.measures import MOSCOW
 from tests.feedback_helpers import feedback_body, sync_catalog
 from tests.review_helpers import (
     PRAISE,

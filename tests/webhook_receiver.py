@@ -57,7 +57,7 @@ async def webhook_receiver(*statuses: int) -> AsyncIterator[Receiver]:
 
 
 def signature_is_valid(secret: str, header: str, body: bytes) -> bool:
-    """What the README tells clients to do with `X-Otklik-Signature`."""
+    """What docs/TOUR.md tells clients to do with `X-Otklik-Signature`."""
     parts = dict(part.split("=", 1) for part in header.split(","))
     signed = parts["t"].encode() + b"." + body
     expected = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()

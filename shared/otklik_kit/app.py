@@ -16,10 +16,12 @@ from otklik_kit.auth.keys import KeyVerifier
 from otklik_kit.auth.oidc import OidcVerifier
 from otklik_kit.auth.throttle import KeyThrottle
 from otklik_kit.db import create_engine, create_sessionmaker
+from otklik_kit.door import BodyLimit
 from otklik_kit.events.relay import OutboxRelay
 from otklik_kit.events.transport import lazy_arq_redis
 from otklik_kit.events.worker import WorkerSpec, build_worker, run_restarting
 from otklik_kit.health import router as health_router
+from otklik_kit.layers import check_front_doors
 from otklik_kit.migrations import head_revision
 from otklik_kit.observability.logging import configure_logging
 from otklik_kit.observability.middleware import BodySizeLimitMiddleware, ObservabilityMiddleware
@@ -50,8 +52,8 @@ class ServiceSpec:
     # routes that take bigger bodies than MAX_BODY_BYTES (bulk endpoints), up to MAX_UPLOAD_BYTES
     bulk_paths: frozenset[str] = frozenset()
     # pure ASGI apps in front of FastAPI's whole stack, inside only the request id, metrics and
-    # access log: what one answers itself must keep the body limit, the unstorable-text guard
-    # and server-error handling on its own (e.g. a hot route's fast path)
+    # access log (e.g. a hot route's fast path): each declares the stack's layers it applies
+    # itself, and an app with a layer one does not apply is refused (otklik_kit.layers)
     front: Sequence[Callable[[ASGIApp], ASGIApp]] = ()
 
 
@@ -138,7 +140,17 @@ class ServiceApp(FastAPI):
     front: list[Callable[[ASGIApp], ASGIApp]]
     forwarded_allow_ips: str = ""
 
+    def add_middleware(self, middleware_class: Any, *args: Any, **kwargs: Any) -> None:
+        super().add_middleware(middleware_class, *args, **kwargs)
+        self.check_layers()
+
+    def check_layers(self) -> None:
+        """Refuses a layer of the stack that a front app would skip (otklik_kit.layers)."""
+        # `front` is set by create_service_app after FastAPI's own set-up
+        check_front_doors(getattr(self, "front", ()), self.user_middleware, self.routes)
+
     def build_middleware_stack(self) -> ASGIApp:
+        self.check_layers()
         app = super().build_middleware_stack()
         for wrap in reversed(self.front):
             app = wrap(app)
@@ -180,11 +192,12 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
     app.forwarded_allow_ips = settings.forwarded_allow_ips
     # inside the size limit: it reads whole bodies, only ones the limit let through
     app.add_middleware(UnstorableTextMiddleware)
-    app.add_middleware(
-        BodySizeLimitMiddleware,
-        max_bytes=settings.max_body_bytes,
+    app.state.body_limit = BodyLimit(
+        max_json_bytes=settings.max_body_bytes,
         max_upload_bytes=settings.max_upload_bytes,
         bulk_paths=spec.bulk_paths,
     )
+    app.add_middleware(BodySizeLimitMiddleware, limit=app.state.body_limit)
     problem_openapi(app)
+    app.check_layers()
     return app

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from otklik_kit.auth.scopes import Scope
 from otklik_kit.events.transport import EVENTS_JOB
-from reporting_worker.aggregates.counting import MOSCOW
+from otklik_shared.measures import MOSCOW
 from reporting_worker.config import ReportingSettings
 from tests.chaos.helpers import (
     REPORTING_QUEUE,

@@ -4,30 +4,42 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
-from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import APIKeyHeader, HTTPBearer
 
 from otklik_kit.auth.keys import KEY_PREFIX, KeyVerifier, Principal
 from otklik_kit.auth.oidc import OidcVerifier
 from otklik_kit.auth.scopes import Scope
 from otklik_kit.auth.throttle import KeyThrottle
+from otklik_kit.door import presented_token
 from otklik_kit.errors import Forbidden, Unauthorized
 
-_bearer = HTTPBearer(
+
+class _Credentials(HTTPBearer):
+    """Declares both ways of sending a key in the OpenAPI document; reads them with the one
+    parser the fast path uses too (`otklik_kit.door.presented_token`)."""
+
+    async def __call__(self, request: Request) -> str | None:  # type: ignore[override]
+        headers = request.headers
+        return presented_token(headers.get("authorization"), headers.get("x-api-key"))
+
+
+CREDENTIALS = _Credentials(
+    scheme_name="HTTPBearer",
     auto_error=False,
     description="API key as `Authorization: Bearer KEY`, or an operator's JWT from the "
     "agency's OIDC provider (when configured)",
 )
-_api_key_header = APIKeyHeader(
+# declared for the document only: CREDENTIALS reads X-API-Key too
+API_KEY_HEADER = APIKeyHeader(
     name="X-API-Key", auto_error=False, description="API key as `X-API-Key: KEY`"
 )
 
 
 async def authenticate(
     request: Request,
-    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
-    header_key: Annotated[str | None, Security(_api_key_header)],
+    token: Annotated[str | None, Security(CREDENTIALS)],
+    _header: Annotated[str | None, Security(API_KEY_HEADER)],
 ) -> Principal:
-    token = bearer.credentials if bearer else header_key
     if not token:
         raise Unauthorized("Send an API key as `Authorization: Bearer KEY` or `X-API-Key: KEY`")
     oidc: OidcVerifier | None = request.app.state.oidc_verifier

@@ -9,7 +9,7 @@ from typing import Any
 
 from otklik_kit.demo.generate.catalog import touchpoints as registry
 from otklik_kit.demo.generate.feedback import FeedbackGenerator, FeedbackStats
-from otklik_kit.demo.generate.rhythm import MOSCOW, months_before
+from otklik_kit.demo.generate.rhythm import months_before
 from otklik_kit.demo.load import aggregates, reports
 from otklik_kit.demo.load.api import Apis, DemoError
 from otklik_kit.demo.load.catalog import LoadedCatalog, load_catalog, load_touchpoints
@@ -19,6 +19,7 @@ from otklik_kit.demo.load.reports import BuiltReport
 from otklik_kit.demo.load.surveys import load_surveys, planned_runs, respondents
 from otklik_kit.demo.progress import Progress
 from otklik_kit.demo.region import Region, load_region
+from otklik_shared.measures import MOSCOW
 
 FULL_SIZE = 300_000
 MAX_MONTHS = 11  # feedback-api takes interactions up to a year old

@@ -7,6 +7,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from otklik_kit.door import BodyLimit
 from otklik_kit.errors import PayloadTooLarge
 from otklik_kit.observability.context import set_request_id
 from otklik_kit.observability.metrics import HTTP_LATENCY, HTTP_REQUESTS
@@ -86,44 +87,31 @@ class ObservabilityMiddleware:
 
 
 class BodySizeLimitMiddleware:
-    """Refuses bodies over the limit with a 413 problem: by Content-Length up front, or while
-    streaming (then the app sees a disconnect and whatever it would send is dropped).
+    """Refuses bodies over the limit (`otklik_kit.door.BodyLimit`) with a 413 problem: by
+    Content-Length up front, or while streaming (then the app sees a disconnect and whatever it
+    would send is dropped)."""
 
-    File uploads (multipart) and bulk endpoints have their own, larger limit.
-    """
-
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        max_bytes: int,
-        max_upload_bytes: int,
-        bulk_paths: frozenset[str] = frozenset(),
-    ) -> None:
+    def __init__(self, app: ASGIApp, *, limit: BodyLimit) -> None:
         self.app = app
-        self.max_json_bytes = max_bytes
-        self.max_upload_bytes = max_upload_bytes
-        self.bulk_paths = bulk_paths
+        self.body_limit = limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        content_type = declared = None
+        content_type = length = None
         chunked = False
         for name, value in scope["headers"]:
             if name == b"content-type":
                 content_type = value
             elif name == b"content-length":
-                declared = value
+                length = value
             elif name == b"transfer-encoding":
                 chunked = True
-        large = (content_type is not None and content_type.startswith(b"multipart/form-data")) or (
-            scope["path"] in self.bulk_paths
-        )
-        limit = self.max_upload_bytes if large else self.max_json_bytes
-        if declared is not None and declared.isdigit():
-            if int(declared) > limit:
+        limit = self.body_limit.limit(scope["path"], content_type)
+        declared = BodyLimit.declared(length)
+        if declared is not None:
+            if declared > limit:
                 await self._refuse(scope, receive, send, limit)
                 return
             if not chunked:

@@ -2,7 +2,7 @@
 operator reads."""
 
 import uuid
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -17,13 +17,13 @@ from pydantic import (
 from pydantic.config import JsonDict
 
 from feedback_api.feedback.models import FeedbackStatus
+from otklik_shared.measures import MOSCOW
 from otklik_shared.vocab import Channel, ClientType, PainCategory, Stage
 
 Score = Annotated[int, Field(ge=1, le=5)]
 # clocks of clients drift; an interaction a little "in the future" is a clock, not a lie. The
 # window is configurable (CLOCK_SKEW_MINUTES) up to this bound, which queries rely on.
 CLOCK_SKEW = timedelta(minutes=60)
-MOSCOW = timezone(timedelta(hours=3))
 OLDEST_INTERACTION = timedelta(days=366)
 CASE_NUMBER_PATTERN = r"^[0-9A-Za-zА-Яа-яЁё\-_/.]+$"
 

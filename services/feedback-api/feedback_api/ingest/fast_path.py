@@ -12,9 +12,12 @@ idempotency key the route would refuse) goes on to the FastAPI route with the bo
 untouched, so every validation error is the route's own.
 
 It stands in front of FastAPI's whole stack (ServiceSpec.front), behind only the kit's request
-ids, metrics and access log, so it keeps the rest of that stack's rules itself: a post it serves
-declares its length within the body limit, holds nothing the unstorable-text guard would look
-at twice (else the stack decides), and a server error gets the app's 500 problem.
+ids, metrics and access log, so it keeps the rest of that stack's rules itself, with the same
+code (`otklik_kit.door`): the credentials are read by the auth dependency's parser, a post it
+serves declares its length within the stack's body limit and holds nothing the unstorable-text
+guard would look at twice (else the stack decides), and a server error gets the app's 500
+problem. It declares the layers it applies (`applies_middleware`, `applies_dependencies`); the
+app refuses to start with a middleware or a route dependency it does not (otklik_kit.layers).
 """
 
 import re
@@ -33,17 +36,19 @@ from feedback_api.ingest import service
 from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.ingest.schemas import IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_PATTERN
 from feedback_api.widget import browser
+from otklik_kit.auth.dependencies import API_KEY_HEADER, CREDENTIALS, authenticate, require
 from otklik_kit.auth.keys import KEY_PREFIX, KeyVerifier, Principal
 from otklik_kit.auth.scopes import Scope as AuthScope
 from otklik_kit.auth.throttle import KeyThrottle
+from otklik_kit.door import BodyLimit, may_hold_unstorable_text, presented_token
 from otklik_kit.errors import TooManyRequests
 from otklik_kit.observability.metrics import INGEST_PATH
+from otklik_kit.observability.middleware import BodySizeLimitMiddleware
 from otklik_kit.routing import API_PREFIX
-from otklik_kit.text_guard import SUSPECT
+from otklik_kit.text_guard import UnstorableTextMiddleware
 
 FEEDBACK_PATH = f"{API_PREFIX}/feedback"
 JSON_TYPES = frozenset({b"application/json", b"application/json; charset=utf-8"})
-_BEARER = b"bearer "
 _KEY_START = KEY_PREFIX + "_"
 # what the route's `Idempotency-Key` header parameter accepts
 IDEMPOTENCY_KEY = re.compile(IDEMPOTENCY_KEY_PATTERN.encode())
@@ -70,7 +75,9 @@ class RegularPost:
     origin: str | None
 
 
-def _regular_post(headers: list[tuple[bytes, bytes]], max_bytes: int) -> RegularPost | None:
+def _regular_post(
+    headers: list[tuple[bytes, bytes]], limit: BodyLimit, path: str
+) -> RegularPost | None:
     """The credentials of a regular post, or None when anything asks for the route's handling."""
     given: dict[bytes, bytes] = {}
     for name, value in headers:
@@ -84,8 +91,8 @@ def _regular_post(headers: list[tuple[bytes, bytes]], max_bytes: int) -> Regular
     if content_type is None or content_type.lower() not in JSON_TYPES:
         return None
     # the body limit: the server delivers no more than a declared length
-    length = given.get(b"content-length")
-    if length is None or not length.isdigit() or int(length) > max_bytes:
+    declared = BodyLimit.declared(given.get(b"content-length"))
+    if declared is None or declared > limit.limit(path, content_type):
         return None
     idempotency_key = given.get(b"idempotency-key")
     if idempotency_key is not None and (
@@ -94,15 +101,12 @@ def _regular_post(headers: list[tuple[bytes, bytes]], max_bytes: int) -> Regular
     ):
         return None
     authorization, api_key = given.get(b"authorization"), given.get(b"x-api-key")
-    if authorization is not None:
-        if api_key is not None or authorization[:7].lower() != _BEARER:
-            return None
-        token = authorization[7:].decode("latin-1")
-    elif api_key is not None:
-        token = api_key.decode("latin-1")
-    else:
-        return None
-    if not token.startswith(_KEY_START) or " " in token:
+    token = presented_token(
+        authorization.decode("latin-1") if authorization is not None else None,
+        api_key.decode("latin-1") if api_key is not None else None,
+    )
+    # OIDC tokens and whatever else is not one of our keys: the route's
+    if token is None or not token.startswith(_KEY_START) or " " in token:
         return None
     key = idempotency_key.decode("ascii") if idempotency_key is not None else None
     origin = given.get(b"origin")
@@ -121,6 +125,16 @@ def _replaying(messages: list[Message], receive: Receive) -> Receive:
 
 
 class FeedbackFastPath:
+    # the layers of the FastAPI stack it applies itself (otklik_kit.layers): the body limit and
+    # the text guard by `otklik_kit.door`, handing on what they must look at; the route's
+    # credentials, scope and throttle as `_accept` does
+    serves = ("POST", FEEDBACK_PATH)
+    applies_middleware = frozenset({BodySizeLimitMiddleware, UnstorableTextMiddleware})
+    applies_dependencies = frozenset(
+        {authenticate, CREDENTIALS, API_KEY_HEADER, require(AuthScope.FEEDBACK_WRITE)}
+    )
+    applies_parameters = frozenset({"header:Idempotency-Key", "body:body"})
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self._route: APIRoute | None = None
@@ -136,7 +150,7 @@ class FeedbackFastPath:
             await self.app(scope, receive, send)
             return
         app = scope["app"]
-        post = _regular_post(scope["headers"], app.state.settings.max_body_bytes)
+        post = _regular_post(scope["headers"], app.state.body_limit, FEEDBACK_PATH)
         if post is None:
             HANDED_ON.inc()
             await self.app(scope, receive, send)
@@ -153,7 +167,7 @@ class FeedbackFastPath:
                 break
         body = b"".join(chunks)
         accepted = None
-        if messages[-1]["type"] == "http.request" and body and not SUSPECT.search(body):
+        if messages[-1]["type"] == "http.request" and body and not may_hold_unstorable_text(body):
             accepted = await self._accept(scope, post, body)
         if accepted is None:
             HANDED_ON.inc()

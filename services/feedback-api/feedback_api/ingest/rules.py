@@ -9,18 +9,18 @@ services and touchpoints as unknown.
 import functools
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from feedback_api.feedback.models import CRITERIA_COLUMNS, FeedbackStatus
 from feedback_api.feedback.schemas import FeedbackCreate, FeedbackReceipt
 from feedback_api.ingest.catalog_lookup import CatalogSnapshot
 from feedback_api.ingest.redaction import mask_personal_data
+from feedback_api.review.rules import needs_review
 from otklik_kit.auth.keys import Principal
+from otklik_shared.measures import MOSCOW
 from otklik_shared.problem import FieldError
 from otklik_shared.vocab import STAGE_LABELS
-
-MOSCOW = timezone(timedelta(hours=3))
 
 
 class RuleViolation(Exception):
@@ -113,14 +113,6 @@ def check_touchpoint(data: FeedbackCreate, agency_id: uuid.UUID, snapshot: Catal
         raise RuleViolation(
             "touchpoint_id", "the touchpoint belongs to another agency", "touchpoint_agency"
         )
-
-
-def needs_review(data: FeedbackCreate) -> bool:
-    """The citizen asks for an answer, or rates low with something to act on: a comment, or a
-    contact to reach them by (seed 000, 2.6.2, 3.3)."""
-    if data.answer_requested:
-        return True
-    return data.rating < 3 and (data.comment is not None or data.contact is not None)
 
 
 def occurred_at(data: FeedbackCreate, received_at: datetime, clock_skew: timedelta) -> datetime:

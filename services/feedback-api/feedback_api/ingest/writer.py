@@ -1,7 +1,8 @@
 """The hot path's SQL: a whole batch of feedback in a few multi-row statements, one commit.
 
 Raw asyncpg on the writer's own connections: the ORM costs a tenth of the throughput here
-(DESIGN.md), and one statement per table per batch keeps round trips few. The feedback rows and
+(docs/ARCHITECTURE.md, "Throughput facts"), and one statement per table per batch keeps round
+trips few. The feedback rows and
 their events go as one JSON array each, encoded by orjson and taken apart by
 PostgreSQL's `json_to_recordset`: binding two dozen typed arrays cost the API process more CPU
 per row (asyncpg encodes every element in Python objects) than everything else it does for a

@@ -22,9 +22,10 @@ from feedback_api.feedback.models import FeedbackStatus
 from feedback_api.feedback.views import criteria_of, is_overdue
 from feedback_api.ingest.redaction import mask_personal_data
 from feedback_api.review import repository
-from feedback_api.review.filters import MOSCOW, FeedbackFilter
+from feedback_api.review.filters import FeedbackFilter
 from feedback_api.review.repository import ExportRow
 from otklik_kit.text import printable
+from otklik_shared.measures import MOSCOW
 from otklik_shared.vocab import (
     CHANNEL_LABELS,
     CRITERION_LABELS,

@@ -3,7 +3,7 @@ exports, read from the query string."""
 
 import dataclasses
 import uuid
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Query
@@ -12,9 +12,9 @@ from feedback_api.feedback.models import FeedbackStatus
 from feedback_api.feedback.schemas import CASE_NUMBER_PATTERN
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import UnprocessableEntity
+from otklik_shared.measures import MOSCOW
 from otklik_shared.vocab import Channel, PainCategory, Stage
 
-MOSCOW = timezone(timedelta(hours=3))
 Score = Annotated[int, Query(ge=1, le=5)]
 Moment = datetime | date
 Bound = TypeVar("Bound", datetime, int)

@@ -11,7 +11,7 @@ from feedback_api.feedback.disclosure import readable, readable_one
 from feedback_api.feedback.repository import get_visible_feedback
 from feedback_api.feedback.schemas import FeedbackRead
 from feedback_api.review import export, proposals, service
-from feedback_api.review.filters import MOSCOW, FeedbackFilter, Filter
+from feedback_api.review.filters import FeedbackFilter, Filter
 from feedback_api.review.schemas import (
     AnswerRead,
     AssignmentIn,
@@ -30,6 +30,7 @@ from otklik_kit.db import DbSession
 from otklik_kit.pagination import Cursor, Limit, Page, decode_time_cursor
 from otklik_kit.problems import problem_responses
 from otklik_kit.routing import XLSX_MEDIA_TYPE, api_router, content_disposition, file_response
+from otklik_shared.measures import MOSCOW
 
 router = api_router("feedback", tag="review")
 # the portal that posted a feedback polls its status; so may a reader of its agency

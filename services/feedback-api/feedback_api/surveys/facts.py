@@ -11,8 +11,9 @@ from feedback_api.surveys import repository
 from feedback_api.surveys.questions import Instrument
 from feedback_api.surveys.result_schemas import RunPeriodFacts, SurveyFacts, SurveyPeriodFacts
 from feedback_api.surveys.results import instrument_label, period_end
-from feedback_api.surveys.service import MOSCOW, today_in_moscow
+from feedback_api.surveys.service import today_in_moscow
 from otklik_kit.auth.keys import Principal
+from otklik_shared.measures import MOSCOW
 
 MAX_RUNS = 1000
 

@@ -20,8 +20,9 @@ from feedback_api.surveys.result_schemas import (
     SurveyResults,
     ValueCount,
 )
-from feedback_api.surveys.service import MOSCOW, get_visible_run, run_status, today_in_moscow
+from feedback_api.surveys.service import get_visible_run, run_status, today_in_moscow
 from otklik_kit.auth.keys import Principal
+from otklik_shared.measures import MOSCOW
 
 LATEST_TEXTS = 5
 # (score or option) → count, per question

@@ -7,7 +7,7 @@ reported as unknown, naming the field; runs of another agency are not found.
 
 import secrets
 import uuid
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,8 +28,8 @@ from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import Conflict, NotFound, UnprocessableEntity
 from otklik_kit.ids import uuid7
 from otklik_kit.routing import API_PREFIX
+from otklik_shared.measures import MOSCOW
 
-MOSCOW = timezone(timedelta(hours=3))
 PUBLIC_PREFIX = f"{API_PREFIX}/public/surveys"
 MAX_TEMPLATES_PER_AGENCY = 100
 
@@ -184,7 +184,7 @@ async def _run_agency(
 
 
 async def _instrument(
-    session: AsyncSession, template_id: uuid.UUID, agency_id: uuid.UUID
+    session: AsyncSession, *, template_id: uuid.UUID, agency_id: uuid.UUID
 ) -> Instrument:
     content = builtin_templates().get(template_id)
     if content is None:
@@ -214,7 +214,7 @@ async def create_run(
     session: AsyncSession, principal: Principal, data: SurveyRunCreate
 ) -> SurveyRunRead:
     agency_id = await _run_agency(session, principal, data)
-    instrument = await _instrument(session, data.template_id, agency_id)
+    instrument = await _instrument(session, template_id=data.template_id, agency_id=agency_id)
     today = today_in_moscow()
     _check_period(data, today)
     run = SurveyRun(

@@ -10,10 +10,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from otklik_shared.measures import MOSCOW
 from plans_api.plans.history_models import PlanItemState
 from plans_api.plans.models import Plan, PlanRow, PlanStatus
 from plans_api.plans.schemas import ExecutorRead, ItemStatus
-from plans_api.plans.status import MOSCOW, derived_status, has_closing_evidence
+from plans_api.plans.status import derived_status, has_closing_evidence
 
 
 def now() -> datetime:

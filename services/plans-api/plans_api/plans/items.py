@@ -69,6 +69,7 @@ def _require_approved(plan: Plan) -> None:
 async def update_item(
     session: AsyncSession,
     principal: Principal,
+    *,
     plan_id: uuid.UUID,
     item_id: uuid.UUID,
     data: ItemUpdate,
@@ -163,6 +164,7 @@ async def add_custom_item(
 async def replace_executors(
     session: AsyncSession,
     principal: Principal,
+    *,
     plan_id: uuid.UUID,
     item_id: uuid.UUID,
     data: ExecutorsReplace,
@@ -193,6 +195,7 @@ async def replace_executors(
 async def set_executor_status(
     session: AsyncSession,
     principal: Principal,
+    *,
     plan_id: uuid.UUID,
     item_id: uuid.UUID,
     executor_id: uuid.UUID,
@@ -215,6 +218,7 @@ async def set_executor_status(
 async def add_evidence(
     session: AsyncSession,
     principal: Principal,
+    *,
     plan_id: uuid.UUID,
     item_id: uuid.UUID,
     data: EvidenceIn,
@@ -253,6 +257,7 @@ async def add_evidence(
 async def evidence_file(
     session: AsyncSession,
     principal: Principal,
+    *,
     plan_id: uuid.UUID,
     item_id: uuid.UUID,
     evidence_id: uuid.UUID,

@@ -165,7 +165,7 @@ async def update_plan_item(
     body: ItemUpdate,
 ) -> PlanRead:
     """E.g. «орган власти» → «ОМСУ»; a revision with a reason once approved."""
-    plan = await items.update_item(session, principal, plan_id, item_id, body)
+    plan = await items.update_item(session, principal, plan_id=plan_id, item_id=item_id, data=body)
     return plan_read(plan, today())
 
 
@@ -183,7 +183,9 @@ async def set_plan_item_executors(
     body: ExecutorsReplace,
 ) -> PlanRead:
     """One or more executors, each with its responsible, start and end date, in sequence."""
-    plan = await items.replace_executors(session, principal, plan_id, item_id, body)
+    plan = await items.replace_executors(
+        session, principal, plan_id=plan_id, item_id=item_id, data=body
+    )
     return plan_read(plan, today())
 
 
@@ -202,7 +204,9 @@ async def set_executor_status(
     body: ExecutorStatusUpdate,
 ) -> PlanRead:
     """not_started → in_progress → done, on an approved plan."""
-    plan = await items.set_executor_status(session, principal, plan_id, item_id, executor_id, body)
+    plan = await items.set_executor_status(
+        session, principal, plan_id=plan_id, item_id=item_id, executor_id=executor_id, data=body
+    )
     return plan_read(plan, today())
 
 
@@ -221,7 +225,7 @@ async def add_plan_item_evidence(
     body: EvidenceIn,
 ) -> PlanRead:
     """The document that proves the item done; a survey control point needs the survey facts."""
-    plan = await items.add_evidence(session, principal, plan_id, item_id, body)
+    plan = await items.add_evidence(session, principal, plan_id=plan_id, item_id=item_id, data=body)
     return plan_read(plan, today())
 
 
@@ -281,7 +285,9 @@ async def upload_plan_item_evidence(
     )
     upload.check()
     data = EvidenceIn(kind=kind, title=title, number=number, document_date=document_date)
-    plan = await items.add_evidence(session, principal, plan_id, item_id, data, upload)
+    plan = await items.add_evidence(
+        session, principal, plan_id=plan_id, item_id=item_id, data=data, upload=upload
+    )
     return plan_read(plan, today())
 
 
@@ -305,7 +311,9 @@ async def download_plan_item_evidence(
     evidence_id: uuid.UUID,
 ) -> Response:
     """The uploaded document as it was sent."""
-    upload = await items.evidence_file(session, principal, plan_id, item_id, evidence_id)
+    upload = await items.evidence_file(
+        session, principal, plan_id=plan_id, item_id=item_id, evidence_id=evidence_id
+    )
     return Response(
         upload.content,
         media_type=upload.content_type,

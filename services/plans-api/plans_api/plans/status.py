@@ -3,12 +3,10 @@
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Protocol, TypeVar
-from zoneinfo import ZoneInfo
 
+from otklik_shared.measures import MOSCOW
 from plans_api.plans.models import ExecutorStatus, PlanRow
 from plans_api.plans.schemas import ItemStatus, ProgressCounts
-
-MOSCOW = ZoneInfo("Europe/Moscow")
 
 
 def has_closing_evidence(row: PlanRow) -> bool:

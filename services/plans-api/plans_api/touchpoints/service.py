@@ -34,7 +34,7 @@ NOT_NULL = (
 
 
 async def linked_services(
-    session: AsyncSession, agency_id: uuid.UUID, ids: Sequence[uuid.UUID]
+    session: AsyncSession, *, agency_id: uuid.UUID, ids: Sequence[uuid.UUID]
 ) -> list[StateService]:
     found = await repository.services_of_agency(session, agency_id, ids)
     for index, service_id in enumerate(ids):
@@ -116,7 +116,7 @@ async def create_touchpoint(
     touchpoint = Touchpoint(
         **data.model_dump(exclude={"service_ids", "is_digital"}),
         is_digital=resolve_is_digital(data.kind, data.is_digital),
-        services=await linked_services(session, data.agency_id, data.service_ids),
+        services=await linked_services(session, agency_id=data.agency_id, ids=data.service_ids),
     )
     check_location(touchpoint)
     check_directions(touchpoint, data.service_ids)
@@ -142,7 +142,9 @@ async def update_touchpoint(
     touchpoint.is_digital = resolve_is_digital(kind, given)
     service_ids = changes.pop("service_ids", None)
     if service_ids is not None:
-        touchpoint.services = await linked_services(session, touchpoint.agency_id, service_ids)
+        touchpoint.services = await linked_services(
+            session, agency_id=touchpoint.agency_id, ids=service_ids
+        )
     for field, value in changes.items():
         setattr(touchpoint, field, value)
     check_location(touchpoint)

@@ -3,13 +3,16 @@
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta, timezone
+from datetime import date
 from typing import Any
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_shared.events import FeedbackPayload, Sentiment
+
+# Days of the monthly reports are Moscow days, as the agencies' official reporting is.
+from otklik_shared.measures import MOSCOW
 from reporting_worker.aggregates.models import (
     COUNTERS,
     NONE_ID,
@@ -18,8 +21,6 @@ from reporting_worker.aggregates.models import (
 )
 from reporting_worker.database import Base
 
-# Days of the monthly reports are Moscow days, as the agencies' official reporting is.
-MOSCOW = timezone(timedelta(hours=3))
 Key = tuple[date, uuid.UUID, uuid.UUID, str, str, uuid.UUID]
 KEY_COLUMNS = ("day", "agency_id", "service_id", "stage", "channel", "touchpoint_id")
 CATEGORY_KEY_COLUMNS = (*KEY_COLUMNS, "category")

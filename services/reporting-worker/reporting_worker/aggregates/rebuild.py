@@ -19,7 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from otklik_kit.events.publisher import publish
 from otklik_shared.events import FeedbackPayload
-from reporting_worker.aggregates.counting import MOSCOW, Totals, add_to_aggregates, count, merge
+from otklik_shared.measures import MOSCOW
+from reporting_worker.aggregates.counting import Totals, add_to_aggregates, count, merge
 from reporting_worker.aggregates.hourly import add_to_hourly
 from reporting_worker.aggregates.models import FeedbackCategoryDaily, FeedbackDaily
 from reporting_worker.classification.classifier import shared_classifier

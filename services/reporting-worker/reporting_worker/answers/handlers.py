@@ -5,7 +5,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_shared.events import FeedbackAnswerRated
-from reporting_worker.aggregates.counting import MOSCOW, add_counts
+from otklik_shared.measures import MOSCOW
+from reporting_worker.aggregates.counting import add_counts
 from reporting_worker.aggregates.models import NONE_ID, NONE_STAGE
 from reporting_worker.answers.models import AnswerRatingDaily, RatedAnswer
 

@@ -3,14 +3,13 @@ the browser itself (`<meta http-equiv="refresh">`)."""
 
 from datetime import datetime
 from functools import cache
-from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from otklik_shared.measures import MOSCOW
 from reporting_worker.dashboard.schemas import Dashboard
 from reporting_worker.reports.wording import number
 
-MOSCOW = ZoneInfo("Europe/Moscow")
 REFRESH_SECONDS = 60
 BASIS_LABELS = {"own_baseline": "к 7 дням до", "agency": "к остальным услугам органа"}
 NO_VALUE = "—"

@@ -63,7 +63,9 @@ async def create_dashboard_link(
     """Signed with the calling key, valid a few minutes; opening it sets a session cookie
     (HttpOnly, SameSite=Strict) for the page and redirects to it. Revoking the key ends both.
     An agency-bound key links its own agency only."""
-    agency_id = await service.check_visible(session, principal, body.agency_id, body.service_id)
+    agency_id = await service.check_visible(
+        session, principal, agency_id=body.agency_id, service_id=body.service_id
+    )
     grant = Grant(
         key_id=principal.key_id,
         agency_id=agency_id,

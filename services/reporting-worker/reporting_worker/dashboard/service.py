@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import NotFound
+from otklik_shared.measures import SATISFIED_RATINGS, csat_percent
 from reporting_worker.aggregates.hourly import hour_of
 from reporting_worker.dashboard import repository
 from reporting_worker.dashboard.quiet import quiet_service_alerts
@@ -32,7 +33,7 @@ Counts = list[int]  # responses, rating_1..rating_5
 
 
 def _csat(counts: Counts) -> float | None:
-    return round(100 * (counts[4] + counts[5]) / counts[0], 1) if counts[0] else None
+    return csat_percent({rating: counts[rating] for rating in SATISFIED_RATINGS}, counts[0])
 
 
 def _average(counts: Counts) -> float | None:
@@ -117,6 +118,7 @@ def _service_key(key: HourKey) -> str:
 async def check_visible(
     session: AsyncSession,
     principal: Principal,
+    *,
     agency_id: uuid.UUID | None,
     service_id: uuid.UUID | None,
 ) -> uuid.UUID | None:
@@ -145,7 +147,7 @@ async def dashboard(
     now: datetime | None = None,
 ) -> Dashboard:
     now = now or datetime.now(UTC)
-    agency_id = await check_visible(session, principal, agency_id, service_id)
+    agency_id = await check_visible(session, principal, agency_id=agency_id, service_id=service_id)
     window_from = hour_of(now) - timedelta(hours=WINDOW_HOURS - 1)
     baseline_from = window_from - timedelta(days=BASELINE_DAYS)
     rows = await repository.hourly_rows(

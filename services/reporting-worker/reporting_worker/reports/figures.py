@@ -3,6 +3,7 @@ change against the previous period."""
 
 from collections.abc import Iterable, Mapping
 
+from otklik_shared.measures import SATISFIED_RATINGS, csat_percent
 from otklik_shared.vocab import CRITERION_LABELS, Criterion
 from reporting_worker.aggregates.models import COUNTERS
 from reporting_worker.reports.schemas import (
@@ -40,7 +41,11 @@ def _share(part: int, whole: int) -> float | None:
 
 def csat(tally: Mapping[str, int]) -> float | None:
     """Share of ratings 4–5, %."""
-    return _share(tally["rating_4"] + tally["rating_5"], tally["responses"])
+    return csat_percent(_by_rating(tally), tally["responses"])
+
+
+def _by_rating(tally: Mapping[str, int]) -> dict[int, int]:
+    return {rating: tally[f"rating_{rating}"] for rating in SATISFIED_RATINGS}
 
 
 def average_rating(tally: Mapping[str, int]) -> float | None:

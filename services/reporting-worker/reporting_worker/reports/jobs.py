@@ -13,7 +13,7 @@ from arq.worker import Function, func
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from reporting_worker.aggregates.counting import MOSCOW
+from otklik_shared.measures import MOSCOW
 from reporting_worker.directory.models import KnownAgency, KnownService
 from reporting_worker.reports.builder import build_report
 from reporting_worker.reports.job_schemas import JobStatus

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from otklik_shared.measures import SATISFIED_RATINGS, satisfied_fraction
 from otklik_shared.vocab import PAIN_CATEGORY_LABELS, PainCategory, Stage
 from reporting_worker.aggregates.models import NONE_ID, NONE_STAGE
 from reporting_worker.directory.models import KnownTouchpoint
@@ -68,7 +69,9 @@ def place_of(cell: CellKey) -> Place:
 
 
 def score(tally: Mapping[str, int]) -> float:
-    satisfied = (tally["rating_4"] + tally["rating_5"]) / tally["responses"]
+    by_rating = {rating: tally[f"rating_{rating}"] for rating in SATISFIED_RATINGS}
+    satisfied = satisfied_fraction(by_rating, tally["responses"])
+    assert satisfied is not None, "a place is scored only with responses"
     return round((1 - satisfied) * math.sqrt(tally["responses"]), 2)
 
 

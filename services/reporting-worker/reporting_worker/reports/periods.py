@@ -4,7 +4,7 @@ is the previous calendar month for a whole month, else as many days just before.
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from reporting_worker.aggregates.counting import MOSCOW
+from otklik_shared.measures import MOSCOW
 from reporting_worker.reports.schemas import ReportPeriod
 
 MONTHS = (

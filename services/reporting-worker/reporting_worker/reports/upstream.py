@@ -1,5 +1,5 @@
-"""What the report reads from the other services over their HTTP contracts, through the clients
-generated from their specs: plan progress (plans-api), survey facts and life situations
+"""What the report reads from the other services over their HTTP contracts, through the thin
+clients of `reporting_worker.upstream`: plan progress (plans-api), survey facts and life situations
 (feedback-api, plans-api). A service that does not answer leaves its section «нет данных» with
 a warning; the report is built all the same."""
 
@@ -9,18 +9,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-import httpx
-
-from reporting_worker.clients.feedback_api import AuthenticatedClient as FeedbackClient
-from reporting_worker.clients.feedback_api.api.surveys import get_survey_period_facts
-from reporting_worker.clients.feedback_api.models import SurveyPeriodFacts
-from reporting_worker.clients.feedback_api.types import UNSET as FEEDBACK_UNSET
-from reporting_worker.clients.plans_api import AuthenticatedClient as PlansClient
-from reporting_worker.clients.plans_api.api.life_situations import get_life_situation
-from reporting_worker.clients.plans_api.api.plans import get_plans_progress
-from reporting_worker.clients.plans_api.models import ExecutorRead, LifeSituationRead, PlansProgress
-from reporting_worker.clients.plans_api.types import UNSET as PLANS_UNSET
-from reporting_worker.clients.plans_api.types import Unset
 from reporting_worker.config import ReportingSettings
 from reporting_worker.reports.figures import share
 from reporting_worker.reports.periods import Period
@@ -32,37 +20,35 @@ from reporting_worker.reports.schemas import (
     SurveyFacts,
     SurveySection,
 )
+from reporting_worker.upstream.client import FeedbackApi, PlansApi, UpstreamUnavailable
+from reporting_worker.upstream.models import Executor, PlansProgress, SurveyPeriodFacts
 
 logger = logging.getLogger("otklik.reports")
-TIMEOUT_SECONDS = 10.0
 NO_KEY = "не задан ключ доступа отчетного сервиса (REPORTING_SERVICE_API_KEY)"
 
-
-class UpstreamUnavailable(Exception):
-    """A service did not answer as its contract says; the message is Russian, for the report."""
+__all__ = ["Audience", "Upstream", "UpstreamUnavailable", "upstream_from_settings"]
 
 
 @dataclass(frozen=True)
 class Upstream:
-    """The generated clients of plans-api and feedback-api; None when no key is configured."""
+    """The clients of plans-api and feedback-api; None when no key is configured."""
 
-    plans: PlansClient | None
-    feedback: FeedbackClient | None
+    plans: PlansApi | None
+    feedback: FeedbackApi | None
 
     async def aclose(self) -> None:
         for client in (self.plans, self.feedback):
             if client is not None:
-                await client.get_async_httpx_client().aclose()
+                await client.aclose()
 
 
 def upstream_from_settings(settings: ReportingSettings) -> Upstream:
     key = settings.service_api_key
     if not key:
         return Upstream(plans=None, feedback=None)
-    timeout = httpx.Timeout(TIMEOUT_SECONDS)
     return Upstream(
-        plans=PlansClient(base_url=settings.plans_api_url, token=key, timeout=timeout),
-        feedback=FeedbackClient(base_url=settings.feedback_api_url, token=key, timeout=timeout),
+        plans=PlansApi.connect(settings.plans_api_url, key),
+        feedback=FeedbackApi.connect(settings.feedback_api_url, key),
     )
 
 
@@ -75,22 +61,13 @@ class Audience:
 
 
 async def _plans_progress(
-    client: PlansClient | None, audience: Audience, as_of: date
+    client: PlansApi | None, audience: Audience, as_of: date
 ) -> PlansProgress:
     if client is None:
         raise UpstreamUnavailable(NO_KEY)
-    try:
-        response = await get_plans_progress.asyncio_detailed(
-            client=client,
-            agency_id=audience.agency_id or PLANS_UNSET,
-            service_id=list(audience.service_ids) if audience.service_ids else PLANS_UNSET,
-            as_of=as_of,
-        )
-    except httpx.HTTPError as exc:
-        raise UpstreamUnavailable(f"plans-api недоступен ({type(exc).__name__})") from exc
-    if not isinstance(response.parsed, PlansProgress):
-        raise UpstreamUnavailable(f"plans-api ответил {int(response.status_code)}")
-    return response.parsed
+    return await client.plans_progress(
+        agency_id=audience.agency_id, service_ids=audience.service_ids, as_of=as_of
+    )
 
 
 def _unavailable_plans(reason: str) -> PlanProgressSection:
@@ -128,15 +105,10 @@ class PlanFindings:
     done: list[DoneMeasure]
 
 
-def _executor(executor: ExecutorRead | Unset | None) -> str | None:
-    if not isinstance(executor, ExecutorRead):
+def _executor(executor: Executor | None) -> str | None:
+    if executor is None:
         return None
-    person = executor.person if isinstance(executor.person, str) else None
-    return f"{executor.unit} ({person})" if person else executor.unit
-
-
-def _deadline(value: date | Unset | None) -> date | None:
-    return value if isinstance(value, date) else None
+    return f"{executor.unit} ({executor.person})" if executor.person else executor.unit
 
 
 async def plan_progress(
@@ -161,7 +133,7 @@ async def plan_progress(
             service_id=plan.service_id,
             service_title=title(plan.service_id),
             title=plan.title,
-            status=plan.status.value,
+            status=plan.status,
             items=plan.counts.items,
             done=plan.counts.done,
             in_progress=plan.counts.in_progress,
@@ -179,7 +151,7 @@ async def plan_progress(
             end_date=max((e.end_date for e in item.executors), default=None),
             service_id=plan.service_id,
             service_title=title(plan.service_id),
-            missed_deadline=_deadline(item.missed_deadline),
+            missed_deadline=item.missed_deadline,
             executor=_executor(item.late_executor),
         )
         for plan in found.plans
@@ -193,12 +165,12 @@ async def plan_progress(
             number=item.number,
             text=item.text,
             done_on=item.done_on,
-            stages=tuple(s.value for s in item.stages),
-            criteria=tuple(c.value for c in item.criteria),
+            stages=tuple(item.stages),
+            criteria=tuple(item.criteria),
         )
         for plan in found.plans
-        for item in (plan.done_items if isinstance(plan.done_items, list) else [])
-        if isinstance(item.done_on, date)
+        for item in plan.done_items
+        if item.done_on is not None
     ]
     items, done_count = sum(r.items for r in rows), sum(r.done for r in rows)
     section = PlanProgressSection(
@@ -218,23 +190,16 @@ async def plan_progress(
 
 
 async def _period_facts(
-    client: FeedbackClient | None, audience: Audience, period: Period
+    client: FeedbackApi | None, audience: Audience, period: Period
 ) -> SurveyPeriodFacts:
     if client is None:
         raise UpstreamUnavailable(NO_KEY)
-    try:
-        response = await get_survey_period_facts.asyncio_detailed(
-            client=client,
-            date_from=period.first,
-            date_to=period.last,
-            agency_id=audience.agency_id or FEEDBACK_UNSET,
-            service_id=list(audience.service_ids) if audience.service_ids else FEEDBACK_UNSET,
-        )
-    except httpx.HTTPError as exc:
-        raise UpstreamUnavailable(f"feedback-api недоступен ({type(exc).__name__})") from exc
-    if not isinstance(response.parsed, SurveyPeriodFacts):
-        raise UpstreamUnavailable(f"feedback-api ответил {int(response.status_code)}")
-    return response.parsed
+    return await client.survey_period_facts(
+        date_from=period.first,
+        date_to=period.last,
+        agency_id=audience.agency_id,
+        service_ids=audience.service_ids,
+    )
 
 
 async def survey_facts(upstream: Upstream, audience: Audience, period: Period) -> SurveySection:
@@ -271,10 +236,4 @@ async def survey_facts(upstream: Upstream, audience: Audience, period: Period) -
 async def life_situation_title(upstream: Upstream, situation_id: uuid.UUID) -> str:
     if upstream.plans is None:
         raise UpstreamUnavailable(NO_KEY)
-    try:
-        response = await get_life_situation.asyncio_detailed(situation_id, client=upstream.plans)
-    except httpx.HTTPError as exc:
-        raise UpstreamUnavailable(f"plans-api недоступен ({type(exc).__name__})") from exc
-    if not isinstance(response.parsed, LifeSituationRead):
-        raise UpstreamUnavailable(f"plans-api ответил {int(response.status_code)}")
-    return response.parsed.title
+    return (await upstream.plans.life_situation(situation_id)).title

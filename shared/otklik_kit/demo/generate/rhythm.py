@@ -2,9 +2,10 @@
 and the hours of a day (offices keep office hours; portals are busiest in the evening)."""
 
 import random
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
-MOSCOW = timezone(timedelta(hours=3))
+from otklik_shared.measures import MOSCOW
+
 # Monday first: offices and portals are busiest early in the week, quiet on Sunday
 WEEKDAY_FACTOR = (1.15, 1.2, 1.15, 1.1, 1.0, 0.55, 0.3)
 # non-working public holidays (month, day)

@@ -3,8 +3,8 @@ Every format renders this one layout, so the page, the PDF and the workbook say 
 
 import re
 from collections.abc import Sequence
-from zoneinfo import ZoneInfo
 
+from otklik_shared.measures import MOSCOW
 from otklik_shared.vocab import Criterion, Stage
 from reporting_worker.answers import section as answers
 from reporting_worker.reports.render import charts
@@ -28,7 +28,6 @@ from reporting_worker.reports.schemas import (
 )
 from reporting_worker.reports.schemas import PainMap as ReportPainMap
 
-MOSCOW = ZoneInfo("Europe/Moscow")
 WORST_PLACES = 5
 CHART_ROWS = 15  # a breakdown's chart shows its largest rows; the table has them all
 CRITERION_SHORT = {
