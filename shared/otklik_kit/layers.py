@@ -9,7 +9,9 @@ or a parameter, that its front app does not declare refuses to be built
 start-up — instead of the layer being silently skipped on the hottest route.
 
 To add a layer to such an app: apply it on the fast path too, then list it in the front app's
-`applies_middleware` (or `applies_dependencies`, `applies_parameters`)."""
+`applies_middleware` (or `applies_dependencies`, `applies_parameters`). A front app that serves no
+route of its own but stands ahead of both doors (e.g. feedback-api's CORS for widgets) says so with
+`wraps_both_doors = True`: whatever it does, both doors get."""
 
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar, Protocol
@@ -75,6 +77,8 @@ def check_front_doors(
     routes = list(routes)
     middleware = list(middleware)
     for door in front:
+        if getattr(door, "wraps_both_doors", False):
+            continue
         declared: FrontDoor = door  # type: ignore[assignment]
         if not hasattr(declared, "applies_middleware"):
             raise LayerNotApplied(f"{_name(door)} declares no layers (see otklik_kit.layers)")

@@ -34,9 +34,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from feedback_api.feedback.schemas import FeedbackCreate
 from feedback_api.ingest import service
 from feedback_api.ingest.batcher import IngestBatcher
+from feedback_api.ingest.router import feedback_poster
 from feedback_api.ingest.schemas import IDEMPOTENCY_KEY_MAX_LENGTH, IDEMPOTENCY_KEY_PATTERN
 from feedback_api.widget import browser
-from otklik_kit.auth.dependencies import API_KEY_HEADER, CREDENTIALS, authenticate, require
+from otklik_kit.auth.dependencies import API_KEY_HEADER, CREDENTIALS, authenticate, require_any
 from otklik_kit.auth.keys import KEY_PREFIX, KeyVerifier, Principal
 from otklik_kit.auth.scopes import Scope as AuthScope
 from otklik_kit.auth.throttle import KeyThrottle
@@ -130,8 +131,15 @@ class FeedbackFastPath:
     # credentials, scope and throttle as `_accept` does
     serves = ("POST", FEEDBACK_PATH)
     applies_middleware = frozenset({BodySizeLimitMiddleware, UnstorableTextMiddleware})
+    # feedback_poster: a widget's key only from its origins and within the address limit
     applies_dependencies = frozenset(
-        {authenticate, CREDENTIALS, API_KEY_HEADER, require(AuthScope.FEEDBACK_WRITE)}
+        {
+            authenticate,
+            CREDENTIALS,
+            API_KEY_HEADER,
+            require_any(AuthScope.FEEDBACK_WRITE, AuthScope.FEEDBACK_PUBLISH),
+            feedback_poster,
+        }
     )
     applies_parameters = frozenset({"header:Idempotency-Key", "body:body"})
 

@@ -44,6 +44,9 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
 
 
 class WidgetCors:
+    # ahead of the fast path and of FastAPI's stack alike (otklik_kit.layers)
+    wraps_both_doors = True
+
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
