@@ -4,6 +4,7 @@ import logging
 
 from fastapi import FastAPI
 
+from feedback_api.answers.links import AnswerLinks
 from feedback_api.config import FeedbackSettings
 from feedback_api.contacts.router import erasure_router
 from feedback_api.contacts.router import router as contacts_router
@@ -13,6 +14,8 @@ from feedback_api.feedback.partitions import ensure_partitions
 from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.ingest.fast_path import FeedbackFastPath
 from feedback_api.ingest.router import router as ingest_router
+from feedback_api.pages.router import router as pages_router
+from feedback_api.pages.survey_pages import router as survey_pages_router
 from feedback_api.policies.router import router as policies_router
 from feedback_api.records.router import router as records_router
 from feedback_api.review.router import router as review_router
@@ -51,6 +54,10 @@ TAGS = [
 BATCH_PATH = "/api/v1/feedback/batch"
 
 
+def answer_links(settings: FeedbackSettings) -> AnswerLinks:
+    return AnswerLinks(base_url=settings.public_base_url, mask_key=settings.pages_secret())
+
+
 async def start_ingest(app: FastAPI) -> None:
     settings: FeedbackSettings = app.state.settings
     try:
@@ -61,6 +68,7 @@ async def start_ingest(app: FastAPI) -> None:
         app.state.engine,
         secret_box(settings),
         default_due_days=settings.answer_due_days,
+        links=answer_links(settings),
         max_batch=settings.ingest_batch_max,
         wait_ms=settings.ingest_batch_wait_ms,
         concurrency=max(1, settings.db_pool_size // 2),
@@ -89,6 +97,8 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
             erasure_router,
             surveys_router,
             public_surveys_router,
+            survey_pages_router,
+            pages_router,
         ],
         tags=TAGS,
         outbox=outbox,

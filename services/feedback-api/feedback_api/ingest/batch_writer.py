@@ -7,6 +7,7 @@ from typing import Any
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from feedback_api.answers.links import AnswerLinks
 from feedback_api.crypto import SecretBox
 from feedback_api.database import PRODUCER
 from feedback_api.feedback.models import CRITERIA_COLUMNS
@@ -36,10 +37,13 @@ def reused_key_error(prefix: str) -> UnprocessableEntity:
 
 
 class BatchWriter:
-    def __init__(self, engine: AsyncEngine, box: SecretBox, *, default_due_days: int) -> None:
+    def __init__(
+        self, engine: AsyncEngine, box: SecretBox, *, default_due_days: int, links: AnswerLinks
+    ) -> None:
         self._connections = WriterConnections(engine)
         self._box = box
         self._default_due_days = default_due_days
+        self._links = links
 
     async def close(self) -> None:
         await self._connections.close()
@@ -108,6 +112,7 @@ class BatchWriter:
             principal=submission.principal,
             snapshot=snapshot,
             default_due_days=self._default_due_days,
+            links=self._links,
         )
 
     async def _insert(
@@ -146,6 +151,7 @@ class BatchWriter:
                 "status": prepared.status,
                 "acknowledged_at": prepared.received_at if prepared.needs_review else None,
                 "answer_due_at": prepared.answer_due_at,
+                "answer_token_hash": prepared.answer_token_hash,
             }
             row.update(zip(CRITERIA_KEYS, criteria_values(data), strict=True))
             rows.append(row)
@@ -171,6 +177,12 @@ class BatchWriter:
         await writer.insert_batch(connection, rows, contacts, events)
         return outcomes
 
+    def _kept_receipt(self, receipt: FeedbackReceipt) -> FeedbackReceipt:
+        """The receipt as kept with its idempotency key, and back: the link masked."""
+        if receipt.answer_url is None:
+            return receipt
+        return receipt.model_copy(update={"answer_url": self._links.masked_url(receipt.answer_url)})
+
     async def _claim_keys(
         self,
         connection: asyncpg.Connection,
@@ -192,7 +204,7 @@ class BatchWriter:
                     "key": submission.idempotency_key,
                     "request_hash": submission.request_hash,
                     "feedback_id": prepared.id,
-                    "response": prepared.receipt.model_dump_json(),
+                    "response": self._kept_receipt(prepared.receipt).model_dump_json(),
                 }
             )
         held = await writer.claim_idempotency_keys(connection, keys)
@@ -206,7 +218,8 @@ class BatchWriter:
             submission = batch[index]
             request_hash, response = stored[submission.idempotency_slot]  # type: ignore[index]
             if request_hash == submission.request_hash:
-                receipt = FeedbackReceipt.model_validate(json.loads(response))
+                kept = FeedbackReceipt.model_validate(json.loads(response))
+                receipt = self._kept_receipt(kept)
                 outcomes[index] = Outcome(receipt=receipt, replayed=True)
             else:
                 outcomes[index] = Outcome(error=reused_key_error(submission.field_prefix))

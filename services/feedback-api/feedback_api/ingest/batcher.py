@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from feedback_api.answers.links import AnswerLinks
 from feedback_api.crypto import SecretBox
 from feedback_api.ingest.batch_writer import BatchWriter
 from feedback_api.ingest.connections import OUTAGES
@@ -30,11 +31,12 @@ class IngestBatcher:
         box: SecretBox,
         *,
         default_due_days: int,
+        links: AnswerLinks,
         max_batch: int,
         wait_ms: float,
         concurrency: int,
     ) -> None:
-        self._writer = BatchWriter(engine, box, default_due_days=default_due_days)
+        self._writer = BatchWriter(engine, box, default_due_days=default_due_days, links=links)
         self._max_batch = max_batch
         self._wait = wait_ms / 1000
         self._slots = asyncio.Semaphore(concurrency)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from feedback_api.answers.links import AnswerLinks
 from feedback_api.feedback.models import CRITERIA_COLUMNS, FeedbackStatus
 from feedback_api.feedback.schemas import FeedbackCreate, FeedbackReceipt
 from feedback_api.ingest.catalog_lookup import CatalogSnapshot
@@ -46,6 +47,7 @@ class PreparedFeedback:
     status: FeedbackStatus
     answer_due_at: datetime | None
     receipt: FeedbackReceipt
+    answer_token_hash: str
 
     def event_payload(self, data: FeedbackCreate) -> dict[str, Any]:
         criteria = {k: v for k, v in data.criteria.model_dump().items() if v is not None}
@@ -143,6 +145,7 @@ def prepare(
     principal: Principal,
     snapshot: CatalogSnapshot,
     default_due_days: int,
+    links: AnswerLinks,
 ) -> PreparedFeedback:
     agency_id = resolve_agency(data, principal, snapshot)
     check_touchpoint(data, agency_id, snapshot)
@@ -152,6 +155,7 @@ def prepare(
         days = snapshot.agencies.get(agency_id) or default_due_days
         answer_due_at = received_at + timedelta(days=days)
     status = FeedbackStatus.ACKNOWLEDGED if review else FeedbackStatus.RECEIVED
+    link = links.issue(feedback_id)
     receipt = FeedbackReceipt(
         id=feedback_id,
         status=status,
@@ -159,9 +163,17 @@ def prepare(
         needs_review=review,
         answer_due_at=answer_due_at,
         message=receipt_message(received_at, answer_due_at),
+        answer_url=links.url(link.token),
     )
     return PreparedFeedback(
-        feedback_id, received_at, agency_id, review, status, answer_due_at, receipt
+        feedback_id,
+        received_at,
+        agency_id,
+        review,
+        status,
+        answer_due_at,
+        receipt,
+        link.secret_hash,
     )
 
 
