@@ -1,6 +1,7 @@
 """The citizens' pages through HTTP as a browser uses them: the rating page behind a
 touchpoint's short link, the private answer page of a receipt, and their rules."""
 
+import uuid
 from typing import Any
 
 import httpx
@@ -10,6 +11,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from feedback_api.config import FeedbackSettings
+from feedback_api.pages.housekeeping import prune_touchpoint_ratings_job
+from feedback_api.pages.links import short_code
 from tests.feedback_helpers import feedback_body
 from tests.page_helpers import MFC_NAME, Touchpoint, create_touchpoint, open_form, post_form
 from tests.review_helpers import Desk
@@ -265,3 +268,42 @@ async def test_answer_page_shows_the_answer_and_records_one_rating_with_its_even
     assert {p["satisfied"] for p in payloads} == {False}
     assert {p["feedback_id"] for p in payloads} == {receipt["id"]}
     assert {p["channel"] for p in payloads} == {"regional_portal"}
+
+
+async def test_a_posters_preset_service_and_stage_need_no_choice(
+    feedback: httpx.AsyncClient, touchpoint: Touchpoint, desk: Desk
+) -> None:
+    service = short_code(uuid.UUID(desk.catalog.service_id))
+    preset = f"{touchpoint.path}?s={service}&stage=result"
+    page = await feedback.get(preset)
+    form = await open_form(feedback, preset)
+
+    posted = await post_form(feedback, preset, {**form, "rating": "5"})
+
+    assert '<select name="stage"' not in page.text
+    assert form["stage"] == "result"
+    assert posted.status_code == 303, posted.text
+    [item] = await listed(feedback, desk)
+    assert item["stage"] == "result"
+
+
+async def test_the_day_old_memory_of_ratings_is_pruned(
+    feedback: httpx.AsyncClient,
+    touchpoint: Touchpoint,
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    await post_form(
+        feedback, touchpoint.path, rating_fields(await open_form(feedback, touchpoint.path))
+    )
+    async with sessionmaker() as session, session.begin():
+        await session.execute(
+            text("UPDATE feedback.touchpoint_ratings SET day = day - 3"),
+        )
+
+    pruned = await prune_touchpoint_ratings_job({"sessionmaker": sessionmaker})
+    again = await post_form(
+        feedback, touchpoint.path, rating_fields(await open_form(feedback, touchpoint.path))
+    )
+
+    assert pruned == 1
+    assert again.status_code == 303
