@@ -307,3 +307,20 @@ async def test_the_day_old_memory_of_ratings_is_pruned(
 
     assert pruned == 1
     assert again.status_code == 303
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [None, "short", "REPLACE_ME_PUBLIC_PAGES_SECRET", "dev-only-public-pages-secret-do-not-use"],
+)
+def test_production_refuses_to_start_without_a_real_pages_secret(
+    settings_overrides: dict[str, Any], secret: str | None
+) -> None:
+    overrides = {**settings_overrides, "OTKLIK_ENV": "production"}
+    if secret is not None:
+        overrides["PUBLIC_PAGES_SECRET"] = secret
+
+    with pytest.raises(ValueError, match="PUBLIC_PAGES_SECRET"):
+        FeedbackSettings(**overrides)
+    real = FeedbackSettings(**{**overrides, "PUBLIC_PAGES_SECRET": "k" * 48})
+    assert real.pages_secret() == b"k" * 48

@@ -87,7 +87,7 @@ class FeedbackSettings(KitSettings):
         if self.environment == "production" and (
             secret is None
             or len(secret.get_secret_value()) < 32
-            or "REPLACE_ME" in secret.get_secret_value()
+            or any(mark in secret.get_secret_value() for mark in ("REPLACE_ME", "dev-only"))
         ):
             raise ValueError("PUBLIC_PAGES_SECRET must be set to a real secret in production")
         return self
