@@ -69,20 +69,16 @@ class AnswerLinks:
     def url(self, token: str) -> str:
         return self._base + answer_path(token)
 
-    def _pad(self, feedback_id: uuid.UUID) -> bytes:
-        return hmac.digest(self._mask_key, feedback_id.bytes, "sha256")[:SECRET_BYTES]
+    def mask(self, token: str) -> str:
+        """The token to keep for a replay: its random part masked (the mask is its own
+        inverse, so masking the result restores the token)."""
+        raw = base64.urlsafe_b64decode(token + "=")
+        pad = hmac.digest(self._mask_key, raw[:16], "sha256")
+        masked = int.from_bytes(raw[16:]) ^ int.from_bytes(pad[:SECRET_BYTES])
+        return _encode(raw[:16] + masked.to_bytes(SECRET_BYTES))
 
-    def _xor(self, token: str) -> str | None:
-        parsed = parse_token(token)
-        if parsed is None:
-            return None
-        feedback_id, secret = parsed
-        pad = self._pad(feedback_id)
-        return _encode(feedback_id.bytes + bytes(a ^ b for a, b in zip(secret, pad, strict=True)))
-
-    def masked_url(self, url: str) -> str:
-        """The URL to keep for a replay: its token's random part masked (the mask is its own
-        inverse, so `masked_url` of the result restores it)."""
+    def unmask_url(self, url: str) -> str:
         head, _, token = url.rpartition(ANSWER_PREFIX)
-        masked = self._xor(token)
-        return url if masked is None else f"{head}{ANSWER_PREFIX}{masked}"
+        if parse_token(token) is None:
+            return url
+        return f"{head}{ANSWER_PREFIX}{self.mask(token)}"

@@ -177,11 +177,11 @@ class BatchWriter:
         await writer.insert_batch(connection, rows, contacts, events)
         return outcomes
 
-    def _kept_receipt(self, receipt: FeedbackReceipt) -> FeedbackReceipt:
-        """The receipt as kept with its idempotency key, and back: the link masked."""
-        if receipt.answer_url is None:
+    def _replayed_receipt(self, kept: str) -> FeedbackReceipt:
+        receipt = FeedbackReceipt.model_validate(json.loads(kept))
+        if receipt.answer_url is None:  # kept before receipts had one
             return receipt
-        return receipt.model_copy(update={"answer_url": self._links.masked_url(receipt.answer_url)})
+        return receipt.model_copy(update={"answer_url": self._links.unmask_url(receipt.answer_url)})
 
     async def _claim_keys(
         self,
@@ -204,7 +204,10 @@ class BatchWriter:
                     "key": submission.idempotency_key,
                     "request_hash": submission.request_hash,
                     "feedback_id": prepared.id,
-                    "response": self._kept_receipt(prepared.receipt).model_dump_json(),
+                    # the private link only masked (answers/links.py)
+                    "response": prepared.receipt.model_dump_json().replace(
+                        prepared.answer_token, self._links.mask(prepared.answer_token)
+                    ),
                 }
             )
         held = await writer.claim_idempotency_keys(connection, keys)
@@ -218,8 +221,7 @@ class BatchWriter:
             submission = batch[index]
             request_hash, response = stored[submission.idempotency_slot]  # type: ignore[index]
             if request_hash == submission.request_hash:
-                kept = FeedbackReceipt.model_validate(json.loads(response))
-                receipt = self._kept_receipt(kept)
+                receipt = self._replayed_receipt(response)
                 outcomes[index] = Outcome(receipt=receipt, replayed=True)
             else:
                 outcomes[index] = Outcome(error=reused_key_error(submission.field_prefix))

@@ -47,6 +47,7 @@ class PreparedFeedback:
     status: FeedbackStatus
     answer_due_at: datetime | None
     receipt: FeedbackReceipt
+    answer_token: str
     answer_token_hash: str
 
     def event_payload(self, data: FeedbackCreate) -> dict[str, Any]:
@@ -173,6 +174,7 @@ def prepare(
         status,
         answer_due_at,
         receipt,
+        link.token,
         link.secret_hash,
     )
 
