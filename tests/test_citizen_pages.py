@@ -324,3 +324,15 @@ def test_production_refuses_to_start_without_a_real_pages_secret(
         FeedbackSettings(**overrides)
     real = FeedbackSettings(**{**overrides, "PUBLIC_PAGES_SECRET": "k" * 48})
     assert real.pages_secret() == b"k" * 48
+
+
+async def test_a_rating_without_a_question_is_told_no_answer_is_due(
+    feedback: httpx.AsyncClient, desk: Desk
+) -> None:
+    body = feedback_body(desk.catalog, rating=5, comment=None)
+    receipt = (await feedback.post("/api/v1/feedback", json=body, headers=desk.portal)).json()
+
+    page = await feedback.get(receipt["answer_url"])
+
+    assert "Ответ на этот отзыв не требуется" in page.text
+    assert "Ответа пока нет" not in page.text

@@ -56,6 +56,7 @@ class AnswerView:
     answered: str | None
     rated: bool | None
     receipt_message: str
+    awaits_answer: bool
 
 
 async def feedback_of(session: AsyncSession, token: str, *, for_update: bool = False) -> Feedback:
@@ -90,6 +91,7 @@ async def answer_view(session: AsyncSession, token: str) -> AnswerView:
         answered=f"Ответ дан {_day(row.answered_at)}" if row.answered_at else None,
         rated=await _rating_of(session, row),
         receipt_message=receipt_message(row.received_at, row.answer_due_at),
+        awaits_answer=open_review,
     )
 
 
