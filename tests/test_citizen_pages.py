@@ -1,7 +1,10 @@
 """The citizens' pages through HTTP as a browser uses them: the rating page behind a
 touchpoint's short link, the private answer page of a receipt, and their rules."""
 
+import asyncio
+import time
 import uuid
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -10,6 +13,7 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from feedback_api.app import create_app
 from feedback_api.config import FeedbackSettings
 from feedback_api.pages.housekeeping import prune_touchpoint_ratings_job
 from feedback_api.pages.links import short_code
@@ -336,3 +340,32 @@ async def test_a_rating_without_a_question_is_told_no_answer_is_due(
 
     assert "Ответ на этот отзыв не требуется" in page.text
     assert "Ответа пока нет" not in page.text
+
+
+@pytest.fixture
+async def limited(settings_overrides: dict[str, Any]) -> AsyncIterator[FastAPI]:
+    app = create_app(FeedbackSettings(**settings_overrides, SURVEY_RATE_LIMIT_PER_MINUTE=1))
+    # the limit counts per minute of the clock: start well inside one, so hits are not split
+    if (second := time.time() % 60) > 55:
+        await asyncio.sleep(60.5 - second)
+    async with app.router.lifespan_context(app):
+        yield app
+
+
+async def test_too_many_posts_from_one_address_get_a_russian_429_page(
+    limited: FastAPI, touchpoint: Touchpoint
+) -> None:
+    transport = httpx.ASGITransport(app=limited, client=("10.0.3.3", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as browser:
+        first = await post_form(
+            browser, touchpoint.path, rating_fields(await open_form(browser, touchpoint.path))
+        )
+        browser.cookies.clear()
+        second = await post_form(
+            browser, touchpoint.path, rating_fields(await open_form(browser, touchpoint.path))
+        )
+
+    assert first.status_code == 303
+    assert second.status_code == 429
+    assert "Слишком много отправок" in second.text
+    assert 1 <= int(second.headers["retry-after"]) <= 60
