@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from feedback_api.answers import service as answers
-from feedback_api.answers.links import ANSWER_PREFIX, TOKEN_LENGTH, answer_path
+from feedback_api.answers.links import ANSWER_PREFIX, answer_path
 from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.pages import rating, views
 from feedback_api.pages.forms import new_form_key, opened_at
@@ -40,8 +40,8 @@ from otklik_kit.errors import (
 from otklik_shared.vocab import CRITERION_LABELS, Criterion
 
 router = APIRouter(include_in_schema=False)
-Code = Annotated[str, Path(max_length=40)]
-AnswerToken = Annotated[str, Path(max_length=TOKEN_LENGTH + 8)]
+Code = Annotated[str, Path(max_length=200)]
+AnswerToken = Annotated[str, Path(max_length=200)]
 COMMENT_MAX = 2000
 
 
@@ -100,8 +100,8 @@ async def rating_page(
     limiter: PageTokenLimiter,
     address: ClientAddress,
     code: Code,
-    s: Annotated[str | None, Query(max_length=40)] = None,
-    stage: Annotated[str | None, Query(max_length=40)] = None,
+    s: Annotated[str | None, Query(max_length=200)] = None,
+    stage: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     """A touchpoint's rating form (the target of its QR code)."""
     try:
@@ -133,8 +133,8 @@ async def post_rating(
     limiter: RatingLimiter,
     address: ClientAddress,
     code: Code,
-    s: Annotated[str | None, Query(max_length=40)] = None,
-    stage: Annotated[str | None, Query(max_length=40)] = None,
+    s: Annotated[str | None, Query(max_length=200)] = None,
+    stage: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
     """The rating form's post: redirects to the thank-you page (the feedback's answer page)."""
     try:
