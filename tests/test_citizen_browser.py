@@ -95,6 +95,7 @@ async def test_a_citizen_rates_a_touchpoint_from_its_short_link_without_javascri
         visit(page, server + touchpoint.path)
         keep_screenshot(page, "rating-page")
         submit(page)
+        keep_screenshot(page, "rating-page-errors")
         empty = text_of(page)
         rate(page, score=2, comment="Долго ждали у окна № 3")
         submit(page)
@@ -135,6 +136,7 @@ async def test_a_survey_answered_in_the_browser_shows_in_the_runs_results(
     with chromium_page() as page:
         without_javascript(page)
         visit(page, server + run["public_url"])
+        keep_screenshot(page, "survey-form")
         click(page, "label[for=q1-4]")
         click(page, "label[for=q2-9]")
         click(page, "label[for=q3-2]")
@@ -177,6 +179,7 @@ async def test_the_answer_page_shows_the_answer_and_records_the_citizens_rating(
     with chromium_page() as page:
         without_javascript(page)
         visit(page, server + receipt["answer_url"])
+        keep_screenshot(page, "answer-page")
         shown = text_of(page)
         click(page, "label[for=satisfied-yes]")
         type_into(page, "#comment", "Спасибо, помогло")

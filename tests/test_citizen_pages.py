@@ -339,6 +339,7 @@ async def test_a_rating_without_a_question_is_told_no_answer_is_due(
     page = await feedback.get(receipt["answer_url"])
 
     assert "Ответ на этот отзыв не требуется" in page.text
+    assert "Министерство соцзащиты" in page.text
     assert "Ответа пока нет" not in page.text
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from feedback_api.answers.links import matches, parse_token
 from feedback_api.answers.models import AnswerRating
+from feedback_api.catalog.models import CatalogAgency
 from feedback_api.database import PRODUCER, outbox
 from feedback_api.feedback.models import Feedback, FeedbackStatus
 from feedback_api.feedback.repository import find_feedback
@@ -57,6 +58,7 @@ class AnswerView:
     rated: bool | None
     receipt_message: str
     awaits_answer: bool
+    agency_name: str | None
 
 
 async def feedback_of(session: AsyncSession, token: str, *, for_update: bool = False) -> Feedback:
@@ -79,6 +81,7 @@ async def _rating_of(session: AsyncSession, row: Feedback) -> bool | None:
 
 async def answer_view(session: AsyncSession, token: str) -> AnswerView:
     row = await feedback_of(session, token)
+    agency = await session.get(CatalogAgency, row.agency_id)
     open_review = row.status in (FeedbackStatus.ACKNOWLEDGED, FeedbackStatus.IN_REVIEW)
     return AnswerView(
         feedback_id=row.id,
@@ -92,6 +95,7 @@ async def answer_view(session: AsyncSession, token: str) -> AnswerView:
         rated=await _rating_of(session, row),
         receipt_message=receipt_message(row.received_at, row.answer_due_at),
         awaits_answer=open_review,
+        agency_name=agency.name if agency else None,
     )
 
 

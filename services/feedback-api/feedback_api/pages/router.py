@@ -216,6 +216,7 @@ def _answer_page(
     return page(
         "answer.html",
         status_code=status_code,
+        agency_name=view.agency_name,
         view=view,
         sent=sent,
         rated=rated,
