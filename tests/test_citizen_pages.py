@@ -370,3 +370,32 @@ async def test_too_many_posts_from_one_address_get_a_russian_429_page(
     assert second.status_code == 429
     assert "Слишком много отправок" in second.text
     assert 1 <= int(second.headers["retry-after"]) <= 60
+
+
+async def test_a_touchpoint_without_services_is_rated_for_the_agency_on_its_own_channel(
+    plans: httpx.AsyncClient,
+    plans_app: FastAPI,
+    feedback_settings: FeedbackSettings,
+    admin_headers: dict[str, str],
+    feedback: httpx.AsyncClient,
+    desk: Desk,
+) -> None:
+    hotline = await create_touchpoint(
+        plans,
+        plans_app,
+        feedback_settings,
+        admin_headers,
+        desk.catalog,
+        kind="contact_center",
+        is_digital=False,
+        name="Горячая линия министерства",
+        service_ids=[],
+    )
+    form = await open_form(feedback, hotline.path)
+
+    posted = await post_form(feedback, hotline.path, {**form, "rating": "4"})
+
+    assert posted.status_code == 303, posted.text
+    [item] = await listed(feedback, desk)
+    assert (item["channel"], item["service_id"], item["stage"]) == ("contact_center", None, None)
+    assert item["agency_id"] == desk.catalog.agency_id
