@@ -136,3 +136,31 @@ def serious_violations(page: Page, axe_script: str) -> list[str]:
     assert "exceptionDetails" not in result, result
     violations: list[str] = result["result"]["value"]
     return violations
+
+
+KEYS = {"Tab": 9, "ArrowRight": 39, " ": 32}
+
+
+def press(page: Page, key: str) -> None:
+    code = "Space" if key == " " else key
+    for kind in ("keyDown", "keyUp"):
+        page.send(
+            "Input.dispatchKeyEvent",
+            type=kind,
+            key=key,
+            code=code,
+            windowsVirtualKeyCode=KEYS[key],
+            text=key if key == " " and kind == "keyDown" else "",
+        )
+
+
+def focused(page: Page) -> dict[str, str]:
+    """The focused element's tag, name, id and the outline drawn for it (on it or its label)."""
+    value: dict[str, str] = page.evaluate(
+        "(() => { const e = document.activeElement;"
+        'const label = e.id ? document.querySelector(`label[for="${e.id}"]`) : null;'
+        "const styled = e.type === 'radio' && label ? label : e;"
+        "return {tag: e.tagName.toLowerCase(), name: e.name || '', id: e.id || '',"
+        "outline: getComputedStyle(styled).outlineStyle}; })()"
+    )
+    return value

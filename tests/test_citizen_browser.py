@@ -19,7 +19,9 @@ from feedback_api.config import FeedbackSettings
 from tests.browser_helpers import (
     choose,
     click,
+    focused,
     location,
+    press,
     require_axe,
     serious_violations,
     submit,
@@ -126,6 +128,31 @@ async def test_a_citizen_rates_a_touchpoint_with_javascript_on(
     assert "Спасибо за отзыв!" in thanks
     [item] = await reviewed(feedback, desk)
     assert item["rating"] == 5
+
+
+async def test_the_rating_page_works_from_the_keyboard_with_a_visible_focus(
+    server: str, touchpoint: Touchpoint
+) -> None:
+    with chromium_page() as page:
+        without_javascript(page)
+        visit(page, server + touchpoint.path)
+        press(page, "Tab")
+        skip = focused(page)
+        for _ in range(10):
+            press(page, "Tab")
+            if focused(page)["name"] == "rating":
+                break
+        first_star = focused(page)
+        press(page, "ArrowRight")
+        second_star = focused(page)
+        checked = page.evaluate("document.querySelector('input[name=rating]:checked').value")
+
+    assert skip["tag"] == "a"
+    assert skip["outline"] == "solid"
+    assert first_star["id"] == "rating-1"
+    assert first_star["outline"] == "solid"
+    assert second_star["id"] == "rating-2"
+    assert checked == "2"
 
 
 async def test_a_survey_answered_in_the_browser_shows_in_the_runs_results(
