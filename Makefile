@@ -6,7 +6,7 @@ FUZZ_EXAMPLES ?= 100
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test chaos lint format migrate openapi clients fuzz demo bench lock clean
+.PHONY: help install browser-tools run test chaos lint format migrate openapi clients fuzz demo bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,6 +19,11 @@ $(STAMP):
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 install: $(STAMP) ## create .venv and install the locked dependencies
+
+AXE_CORE_VERSION := 4.10.2
+browser-tools: ## axe-core from npm into .tools/ (git-ignored) for the citizen pages' accessibility tests
+	test -f .tools/node_modules/axe-core/axe.min.js || \
+	  npm install --no-save --no-audit --no-fund --prefix .tools axe-core@$(AXE_CORE_VERSION)
 
 run: $(STAMP) ## the whole system: DB, Redis, migrations, three APIs and the worker (Ctrl-C stops)
 	$(BIN)/otklik run

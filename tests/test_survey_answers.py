@@ -181,7 +181,7 @@ async def test_blank_optional_answers_are_accepted(
 async def test_respondent_token_is_16_to_128_characters(
     feedback: httpx.AsyncClient, run: dict[str, Any], respondent: str, field: str
 ) -> None:
-    response = await answer(feedback, run, VALID_ANSWERS, respondent=respondent)
+    response = await answer(feedback, run, VALID_ANSWERS, raw_token=respondent)
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == field

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 
+from feedback_api.answers.links import AnswerLinks
 from feedback_api.cases.router import router as cases_router
 from feedback_api.config import FeedbackSettings
 from feedback_api.contacts.router import erasure_router
@@ -16,6 +17,8 @@ from feedback_api.ingest.batcher import IngestBatcher
 from feedback_api.ingest.fast_path import FeedbackFastPath
 from feedback_api.ingest.router import router as ingest_router
 from feedback_api.outreach.router import router as outreach_router
+from feedback_api.pages.router import router as pages_router
+from feedback_api.pages.survey_pages import router as survey_pages_router
 from feedback_api.policies.router import router as policies_router
 from feedback_api.records.router import router as records_router
 from feedback_api.review.router import router as review_router
@@ -63,6 +66,10 @@ TAGS = [
 BATCH_PATH = "/api/v1/feedback/batch"
 
 
+def answer_links(settings: FeedbackSettings) -> AnswerLinks:
+    return AnswerLinks(base_url=settings.public_base_url, mask_key=settings.pages_secret())
+
+
 async def start_ingest(app: FastAPI) -> None:
     settings: FeedbackSettings = app.state.settings
     try:
@@ -74,6 +81,7 @@ async def start_ingest(app: FastAPI) -> None:
         secret_box(settings),
         default_due_days=settings.answer_due_days,
         clock_skew=timedelta(minutes=settings.clock_skew_minutes),
+        links=answer_links(settings),
         max_batch=settings.ingest_batch_max,
         wait_ms=settings.ingest_batch_wait_ms,
         concurrency=max(1, settings.db_pool_size // 2),
@@ -109,6 +117,8 @@ def create_app(settings: FeedbackSettings | None = None) -> FastAPI:
             outreach_router,
             publishable_keys_router,
             widget_script_router,
+            survey_pages_router,
+            pages_router,
         ],
         tags=TAGS,
         outbox=outbox,

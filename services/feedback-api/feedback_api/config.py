@@ -2,6 +2,9 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 
 from otklik_kit.settings import KitSettings
 
+# used only outside production when PUBLIC_PAGES_SECRET is not set; never protects real data
+DEVELOPMENT_PAGES_SECRET = b"otklik-development-only-public-pages-secret"
+
 
 class FeedbackSettings(KitSettings):
     port: int = Field(default=8002, validation_alias="FEEDBACK_API_PORT")
@@ -59,6 +62,20 @@ class FeedbackSettings(KitSettings):
     # private answer link of a receipt), e.g. `https://otklik.example.ru`; by default the
     # address the request came to
     public_base_url: str | None = Field(default=None, validation_alias="PUBLIC_BASE_URL")
+    # fresh respondent tokens of the rating pages one client address may obtain per day (a
+    # browser keeps its token in a cookie, so this counts browsers without one)
+    rating_tokens_per_address_per_day: int = Field(
+        default=50, ge=1, le=100_000, validation_alias="RATING_TOKENS_PER_ADDRESS_PER_DAY"
+    )
+    # signs respondent tokens and masks private answer links kept for idempotent replays; any
+    # long random string. Outside production a fixed development secret stands in.
+    public_pages_secret: SecretStr | None = Field(
+        default=None, validation_alias="PUBLIC_PAGES_SECRET"
+    )
+    # fresh respondent tokens one client address may obtain per survey run and Moscow day
+    survey_tokens_per_address_per_day: int = Field(
+        default=3, ge=1, le=100_000, validation_alias="SURVEY_TOKENS_PER_ADDRESS_PER_DAY"
+    )
 
     @property
     def webhooks_public_only(self) -> bool:
@@ -82,4 +99,16 @@ class FeedbackSettings(KitSettings):
             key is None or "REPLACE_ME" in key.get_secret_value()
         ):
             raise ValueError("CONTACTS_ENCRYPTION_KEY must be set to a real key in production")
+        secret = self.public_pages_secret
+        if self.environment == "production" and (
+            secret is None
+            or len(secret.get_secret_value()) < 32
+            or any(mark in secret.get_secret_value() for mark in ("REPLACE_ME", "dev-only"))
+        ):
+            raise ValueError("PUBLIC_PAGES_SECRET must be set to a real secret in production")
         return self
+
+    def pages_secret(self) -> bytes:
+        if self.public_pages_secret is None:
+            return DEVELOPMENT_PAGES_SECRET
+        return self.public_pages_secret.get_secret_value().encode()

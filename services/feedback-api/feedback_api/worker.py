@@ -16,6 +16,7 @@ from feedback_api.maintenance import (
     expire_contacts_job,
     expire_idempotency_keys_job,
 )
+from feedback_api.pages.housekeeping import prune_touchpoint_ratings_job
 from feedback_api.review.proposals import on_proposal_decided
 from feedback_api.webhooks.delivery import (
     close_http_client,
@@ -41,6 +42,7 @@ MAINTENANCE = (
     func(expire_contacts_job, name="feedback.expire_contacts", max_tries=3, timeout=600),
     func(expire_idempotency_keys_job, name="feedback.expire_idempotency_keys", max_tries=3),
     func(ensure_partitions_job, name="feedback.ensure_partitions", max_tries=3),
+    func(prune_touchpoint_ratings_job, name="pages.prune_touchpoint_ratings", max_tries=3),
 )
 
 WORKER = WorkerSpec(
@@ -69,6 +71,13 @@ WORKER = WorkerSpec(
             unique=True,
         ),
         cron(prune_webhook_history_job, name="cron:webhooks.prune", hour=4, minute=21),
+        cron(
+            prune_touchpoint_ratings_job,
+            name="cron:pages.prune_touchpoint_ratings",
+            hour=4,
+            minute=41,
+            unique=True,
+        ),
     ),
     on_startup=(open_http_client,),
     on_shutdown=(close_http_client,),

@@ -108,6 +108,8 @@ class Feedback(Base):
     )
     sentiment: Mapped[str | None] = mapped_column(String(10))
     classified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # sha256 (hex) of the random part of the citizen's private answer link (answers/links.py)
+    answer_token_hash: Mapped[str | None] = mapped_column(String(64))
     search: Mapped[str] = mapped_column(
         TSVECTOR,
         Computed("to_tsvector('russian', coalesce(comment, ''))", persisted=True),

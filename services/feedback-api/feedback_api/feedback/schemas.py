@@ -156,6 +156,8 @@ class FeedbackReceipt(BaseModel):
                     "answer_due_at": "2026-12-23T09:00:00Z",
                     "message": "Ваш отзыв получен 23.11.2026. Ответ будет дан не позднее "
                     "23.12.2026.",
+                    "answer_url": "https://otklik.example.ru/a/"
+                    "AZqPPFseeCqfAD1OX2p7jM2sQ7Xj1bVqL9n0ZxW4yTg",
                 }
             ]
         }
@@ -167,6 +169,12 @@ class FeedbackReceipt(BaseModel):
     needs_review: bool
     answer_due_at: datetime | None
     message: str = Field(description="The notice of receipt to show the citizen, in Russian")
+    answer_url: str | None = Field(
+        default=None,
+        description="The citizen's private page of this feedback: its status, the agency's "
+        "answer and the citizen's rating of it. Give it to the citizen only; it is shown once "
+        "(absolute when PUBLIC_BASE_URL is set, else a path on this API's host)",
+    )
 
 
 class FeedbackRead(BaseModel):

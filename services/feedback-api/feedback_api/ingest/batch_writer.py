@@ -8,6 +8,7 @@ from typing import Any
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from feedback_api.answers.links import AnswerLinks
 from feedback_api.crypto import SecretBox
 from feedback_api.database import PRODUCER
 from feedback_api.feedback.models import CRITERIA_COLUMNS
@@ -44,11 +45,13 @@ class BatchWriter:
         *,
         default_due_days: int,
         clock_skew: timedelta,
+        links: AnswerLinks,
     ) -> None:
         self._connections = WriterConnections(engine)
         self._box = box
         self._default_due_days = default_due_days
         self._clock_skew = clock_skew
+        self._links = links
 
     async def close(self) -> None:
         await self._connections.close()
@@ -118,6 +121,7 @@ class BatchWriter:
             snapshot=snapshot,
             default_due_days=self._default_due_days,
             clock_skew=self._clock_skew,
+            links=self._links,
         )
 
     async def _insert(
@@ -156,6 +160,7 @@ class BatchWriter:
                 "status": prepared.status,
                 "acknowledged_at": prepared.received_at if prepared.needs_review else None,
                 "answer_due_at": prepared.answer_due_at,
+                "answer_token_hash": prepared.answer_token_hash,
             }
             row.update(zip(CRITERIA_KEYS, criteria_values(data), strict=True))
             rows.append(row)
@@ -181,6 +186,12 @@ class BatchWriter:
         await writer.insert_batch(connection, rows, contacts, events)
         return outcomes
 
+    def _replayed_receipt(self, kept: str) -> FeedbackReceipt:
+        receipt = FeedbackReceipt.model_validate(json.loads(kept))
+        if receipt.answer_url is None:  # kept before receipts had one
+            return receipt
+        return receipt.model_copy(update={"answer_url": self._links.unmask_url(receipt.answer_url)})
+
     async def _claim_keys(
         self,
         connection: asyncpg.Connection,
@@ -202,7 +213,10 @@ class BatchWriter:
                     "key": submission.idempotency_key,
                     "request_hash": submission.request_hash,
                     "feedback_id": prepared.id,
-                    "response": prepared.receipt.model_dump_json(),
+                    # the private link only masked (answers/links.py)
+                    "response": prepared.receipt.model_dump_json().replace(
+                        prepared.answer_token, self._links.mask(prepared.answer_token)
+                    ),
                 }
             )
         held = await writer.claim_idempotency_keys(connection, keys)
@@ -216,7 +230,7 @@ class BatchWriter:
             submission = batch[index]
             request_hash, response = stored[submission.idempotency_slot]  # type: ignore[index]
             if request_hash == submission.request_hash:
-                receipt = FeedbackReceipt.model_validate(json.loads(response))
+                receipt = self._replayed_receipt(response)
                 outcomes[index] = Outcome(receipt=receipt, replayed=True)
             else:
                 outcomes[index] = Outcome(error=reused_key_error(submission.field_prefix))

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from feedback_api.answers.links import AnswerLinks
 from feedback_api.crypto import SecretBox
 from feedback_api.ingest.batch_writer import BatchWriter
 from feedback_api.ingest.connections import OUTAGES
@@ -32,12 +33,13 @@ class IngestBatcher:
         *,
         default_due_days: int,
         clock_skew: timedelta,
+        links: AnswerLinks,
         max_batch: int,
         wait_ms: float,
         concurrency: int,
     ) -> None:
         self._writer = BatchWriter(
-            engine, box, default_due_days=default_due_days, clock_skew=clock_skew
+            engine, box, default_due_days=default_due_days, clock_skew=clock_skew, links=links
         )
         self._max_batch = max_batch
         self._wait = wait_ms / 1000

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from feedback_api.answers.links import AnswerLinks
 from feedback_api.feedback.models import CRITERIA_COLUMNS, FeedbackStatus
 from feedback_api.feedback.schemas import FeedbackCreate, FeedbackReceipt
 from feedback_api.ingest.catalog_lookup import CatalogSnapshot
@@ -48,6 +49,8 @@ class PreparedFeedback:
     status: FeedbackStatus
     answer_due_at: datetime | None
     receipt: FeedbackReceipt
+    answer_token: str
+    answer_token_hash: str
 
     def event_payload(self, data: FeedbackCreate) -> dict[str, Any]:
         criteria = {k: v for k, v in data.criteria.model_dump().items() if v is not None}
@@ -156,6 +159,7 @@ def prepare(
     snapshot: CatalogSnapshot,
     default_due_days: int,
     clock_skew: timedelta,
+    links: AnswerLinks,
 ) -> PreparedFeedback:
     occurred = occurred_at(data, received_at, clock_skew)
     agency_id = resolve_agency(data, principal, snapshot)
@@ -166,6 +170,7 @@ def prepare(
         days = snapshot.agencies.get(agency_id) or default_due_days
         answer_due_at = received_at + timedelta(days=days)
     status = FeedbackStatus.ACKNOWLEDGED if review else FeedbackStatus.RECEIVED
+    link = links.issue(feedback_id)
     receipt = FeedbackReceipt(
         id=feedback_id,
         status=status,
@@ -173,9 +178,19 @@ def prepare(
         needs_review=review,
         answer_due_at=answer_due_at,
         message=receipt_message(received_at, answer_due_at),
+        answer_url=links.url(link.token),
     )
     return PreparedFeedback(
-        feedback_id, received_at, occurred, agency_id, review, status, answer_due_at, receipt
+        feedback_id,
+        received_at,
+        occurred,
+        agency_id,
+        review,
+        status,
+        answer_due_at,
+        receipt,
+        link.token,
+        link.secret_hash,
     )
 
 

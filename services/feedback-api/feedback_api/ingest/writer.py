@@ -24,18 +24,18 @@ INSERT_FEEDBACK = f"""
 INSERT INTO feedback.feedback (
     id, received_at, agency_id, service_id, stage, channel, touchpoint_id, client_type,
     rating, {_CRITERIA}, comment, case_number, occurred_at, submitted_by, answer_requested,
-    has_contact, needs_review, status, acknowledged_at, answer_due_at
+    has_contact, needs_review, status, acknowledged_at, answer_due_at, answer_token_hash
 )
 SELECT id, received_at, agency_id, service_id, stage::feedback.stage, channel::feedback.channel,
        touchpoint_id, client_type::feedback.client_type, rating, {_CRITERIA}, comment,
        case_number, occurred_at, submitted_by, answer_requested, has_contact, needs_review,
-       status::feedback.feedback_status, acknowledged_at, answer_due_at
+       status::feedback.feedback_status, acknowledged_at, answer_due_at, answer_token_hash
   FROM json_to_recordset($1::json) AS t(
     id uuid, received_at timestamptz, agency_id uuid, service_id uuid, stage text,
     channel text, touchpoint_id uuid, client_type text, rating smallint, {_CRITERIA_TYPES},
     comment text, case_number text, occurred_at timestamptz, submitted_by uuid,
     answer_requested bool, has_contact bool, needs_review bool, status text,
-    acknowledged_at timestamptz, answer_due_at timestamptz
+    acknowledged_at timestamptz, answer_due_at timestamptz, answer_token_hash text
   )
 """
 

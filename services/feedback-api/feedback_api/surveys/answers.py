@@ -4,10 +4,10 @@ Every mistake is reported at once, each naming its place in the request (`answer
 so a form can mark all the wrong fields in one round trip. Messages never repeat the values sent.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from feedback_api.surveys.public_schemas import SurveyAnswerIn
 from feedback_api.surveys.questions import SCALES, TEXT_ANSWER_MAX_LENGTH, Question, QuestionKind
 from otklik_kit.errors import UnprocessableEntity
 from otklik_shared.problem import FieldError
@@ -19,6 +19,23 @@ class AnswerRow:
     number: int | None = None
     option: int | None = None
     text: str | None = None
+
+
+class GivenAnswer(Protocol):
+    """An answer as the service takes it, whatever carried it (the JSON API, the HTML form):
+    the question's number and the value — a whole number, a list of option ids, a text or None."""
+
+    @property
+    def question(self) -> int: ...
+
+    @property
+    def value(self) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: int
+    value: Any
 
 
 class InvalidAnswer(Exception):
@@ -87,7 +104,7 @@ def _error(field: str, message: str, type_: str) -> FieldError:
     return FieldError(location="body", field=field, message=message, type=type_)
 
 
-def answer_rows(questions: list[Question], answers: list[SurveyAnswerIn]) -> list[AnswerRow]:
+def answer_rows(questions: list[Question], answers: Sequence[GivenAnswer]) -> list[AnswerRow]:
     """The rows to store; raises a 422 naming every invalid or missing answer."""
     errors: list[FieldError] = []
     rows: list[AnswerRow] = []

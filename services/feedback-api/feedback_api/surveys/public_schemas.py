@@ -48,7 +48,8 @@ class SurveyResponseIn(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "respondent_token": "b6f0c1d2-8e4a-4f6b-9c3d-2a1e0f9b8c7d",
+                    "respondent_token": "v1.s1xkQ0c3vY2m9ZpLwA4bRt.t4f9k2.Zm9vYmFyYmF6cXV4cXV1eA."
+                    "3q2-7wQm9a0cX1yZ2b3c4d",
                     "answers": [
                         {"question": 1, "value": 4},
                         {"question": 5, "value": 2},
@@ -65,8 +66,10 @@ class SurveyResponseIn(BaseModel):
         min_length=16,
         max_length=128,
         pattern=r"^[\x21-\x7e]+$",
-        description="An id the client keeps per device or browser (e.g. a random UUID in local "
-        "storage): one response per token and survey. Stored only as a hash.",
+        description="A token this service issued for this survey (POST "
+        "`/api/v1/public/surveys/{token}/respondent-token`): one response per token. Tokens "
+        "made up by the client are refused (422 `invalid_respondent_token`). Stored only as a "
+        "hash.",
     )
     answers: list[SurveyAnswerIn] = Field(max_length=100)
 
@@ -74,3 +77,23 @@ class SurveyResponseIn(BaseModel):
 class SurveyResponseReceipt(BaseModel):
     submitted_at: datetime
     message: str = Field(description="To show the respondent, in Russian")
+
+
+class RespondentTokenOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "respondent_token": "v1.s1xkQ0c3vY2m9ZpLwA4bRt.t4f9k2.Zm9vYmFyYmF6cXV4cXV1eA."
+                    "3q2-7wQm9a0cX1yZ2b3c4d",
+                    "expires_at": "2026-12-31T09:00:00Z",
+                }
+            ]
+        }
+    )
+
+    respondent_token: str = Field(
+        description="Send it as `respondent_token` with the answers; keep it per browser or "
+        "device for the survey"
+    )
+    expires_at: datetime = Field(description="Answers with it are taken until then")

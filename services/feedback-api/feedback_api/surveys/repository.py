@@ -105,6 +105,13 @@ async def insert_response(
     return await session.scalar(stmt)
 
 
+async def has_response(session: AsyncSession, run_id: uuid.UUID, respondent_hash: str) -> bool:
+    stmt = select(SurveyResponse.id).where(
+        SurveyResponse.run_id == run_id, SurveyResponse.respondent_hash == respondent_hash
+    )
+    return (await session.scalar(stmt)) is not None
+
+
 async def insert_answers(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     if rows:
         await session.execute(insert(SurveyAnswer), rows)

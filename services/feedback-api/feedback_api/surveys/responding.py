@@ -1,22 +1,31 @@
-"""Answering a survey through its public link: no API key, one response per respondent token,
-rate limited per client address and per respondent."""
+"""Answering a survey through its public link: no API key, one response per server-issued
+respondent token, fresh tokens limited per client address, answers rate limited per address and
+per respondent."""
 
-import hashlib
+from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from feedback_api.pages.links import short_code
+from feedback_api.respondents.tokens import (
+    SURVEY_TOKEN_DAYS,
+    RespondentTokens,
+    survey_scope,
+    token_hash,
+)
 from feedback_api.surveys import repository
-from feedback_api.surveys.answers import answer_rows
+from feedback_api.surveys.answers import GivenAnswer, answer_rows
 from feedback_api.surveys.models import SurveyRun
 from feedback_api.surveys.public_schemas import (
     PublicSurveyForm,
-    SurveyResponseIn,
+    RespondentTokenOut,
     SurveyResponseReceipt,
 )
 from feedback_api.surveys.questions import Instrument
 from feedback_api.surveys.schemas import RunStatus, numbered
 from feedback_api.surveys.service import run_status, today_in_moscow
-from otklik_kit.errors import Conflict, NotFound, TooManyRequests
+from otklik_kit.errors import Conflict, NotFound, TooManyRequests, UnprocessableEntity
 from otklik_kit.ids import uuid7
 from otklik_kit.ratelimit import FixedWindowLimiter
 
@@ -33,7 +42,11 @@ class AlreadyAnswered(Conflict):
     title = "Already answered"
 
 
-async def _open_run(session: AsyncSession, token: str) -> SurveyRun:
+class InvalidRespondentToken(UnprocessableEntity):
+    code = "invalid_respondent_token"
+
+
+async def open_run(session: AsyncSession, token: str) -> SurveyRun:
     run = await repository.get_run_by_token(session, token)
     status = run_status(run, today_in_moscow()) if run else None
     # a link is not live before its first day: it looks like no link at all
@@ -44,8 +57,16 @@ async def _open_run(session: AsyncSession, token: str) -> SurveyRun:
     return run
 
 
-async def public_form(session: AsyncSession, token: str) -> PublicSurveyForm:
-    run = await _open_run(session, token)
+async def get_run_by_token(session: AsyncSession, token: str) -> SurveyRun | None:
+    return await repository.get_run_by_token(session, token)
+
+
+async def agency_name(session: AsyncSession, run: SurveyRun) -> str | None:
+    agency = await repository.catalog_agency(session, run.agency_id)
+    return agency.name if agency else None
+
+
+async def form_of(session: AsyncSession, run: SurveyRun) -> PublicSurveyForm:
     instrument = Instrument.model_validate(run.instrument)
     agency = await repository.catalog_agency(session, run.agency_id)
     service = await repository.catalog_service(session, run.service_id) if run.service_id else None
@@ -59,25 +80,67 @@ async def public_form(session: AsyncSession, token: str) -> PublicSurveyForm:
     )
 
 
-def respondent_hash(respondent_token: str) -> str:
-    return hashlib.sha256(respondent_token.encode()).hexdigest()
+async def public_form(session: AsyncSession, token: str) -> PublicSurveyForm:
+    return await form_of(session, await open_run(session, token))
+
+
+def run_scope(run: SurveyRun) -> str:
+    return survey_scope(short_code(run.id))
+
+
+def token_is_valid(tokens: RespondentTokens, run: SurveyRun, respondent_token: str) -> bool:
+    return tokens.valid(respondent_token, run_scope(run), days=SURVEY_TOKEN_DAYS)
+
+
+async def issue_respondent_token(
+    session: AsyncSession,
+    issue_limiter: FixedWindowLimiter,
+    tokens: RespondentTokens,
+    *,
+    token: str,
+    client_address: str,
+) -> RespondentTokenOut:
+    """A fresh token for one response to this run; a client address gets only a few a day."""
+    run = await open_run(session, token)
+    retry_after = await issue_limiter.hit(f"{run.id}:{client_address}")
+    if retry_after is not None:
+        raise TooManyRequests(
+            retry_after, "Too many respondent tokens for this survey from this client today"
+        )
+    issued = tokens.issue(run_scope(run), days=SURVEY_TOKEN_DAYS)
+    return RespondentTokenOut(
+        respondent_token=issued.token, expires_at=datetime.fromtimestamp(issued.expires_at, UTC)
+    )
+
+
+async def has_answered(session: AsyncSession, run: SurveyRun, respondent_token: str) -> bool:
+    return await repository.has_response(session, run.id, token_hash(respondent_token))
 
 
 async def submit_response(
     session: AsyncSession,
     limiter: FixedWindowLimiter,
+    tokens: RespondentTokens,
     *,
     token: str,
     client_address: str,
-    data: SurveyResponseIn,
+    respondent_token: str,
+    answers: Sequence[GivenAnswer],
 ) -> SurveyResponseReceipt:
-    respondent = respondent_hash(data.respondent_token)
+    respondent = token_hash(respondent_token)
     retry_after = await limiter.hit(f"address:{client_address}", f"respondent:{respondent}")
     if retry_after is not None:
         raise TooManyRequests(retry_after, "Too many answers from this client; retry later")
-    run = await _open_run(session, token)
+    run = await open_run(session, token)
+    if not token_is_valid(tokens, run, respondent_token):
+        raise InvalidRespondentToken.for_field(
+            "respondent_token",
+            "not a respondent token this service issued for this survey (or an expired one): "
+            "get one from POST .../respondent-token",
+            type_="invalid_respondent_token",
+        )
     instrument = Instrument.model_validate(run.instrument)
-    rows = answer_rows(instrument.questions, data.answers)
+    rows = answer_rows(instrument.questions, answers)
     response_id = uuid7()
     submitted_at = await repository.insert_response(
         session, response_id=response_id, run_id=run.id, respondent_hash=respondent

@@ -113,18 +113,26 @@ async def _answer(
     rng = random.Random(f"{seed}:survey:{spec.subject}")
     writer = CommentWriter(rng)
     for number in range(count):
+        network = "203.0.113" if number < 250 else "198.51.100"
+        headers = {"X-Forwarded-For": f"{network}.{number % 250 + 1}"}
+        # each respondent gets its token from feedback-api, as a browser does
+        issued = await send(
+            apis.feedback,
+            "POST",
+            f"{run['public_url']}/respondent-token",
+            headers=headers,
+            expect=(201,),
+        )
         body = {
-            "respondent_token": f"demo-{seed}-{spec.subject}-{number:05d}",
+            "respondent_token": issued.json()["respondent_token"],
             "answers": answers(form, mean, rng, writer),
         }
-        network = "203.0.113" if number < 250 else "198.51.100"
-        address = f"{network}.{number % 250 + 1}"
         await send(
             apis.feedback,
             "POST",
             f"{run['public_url']}/responses",
             json=body,
-            headers={"X-Forwarded-For": address},
+            headers=headers,
             expect=(201, 409),  # 409: this respondent already answered (a resumed run)
         )
         tick()
