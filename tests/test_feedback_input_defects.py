@@ -4,7 +4,7 @@ answer requested and no comment, and the interaction time (default, clock skew, 
 import base64
 import json
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from feedback_api.app import create_app as create_feedback_app
 from feedback_api.config import FeedbackSettings
 from feedback_api.worker import WORKER
+from otklik_shared.measures import MOSCOW
 from tests.conftest import running
 from tests.feedback_helpers import feedback_body
 from tests.review_helpers import Desk, post_feedback
@@ -26,7 +27,6 @@ LISTS = [
     "/api/v1/feedback/export.csv",
     "/api/v1/feedback/export.xlsx",
 ]
-MOSCOW = timezone(timedelta(hours=3))
 
 
 @pytest.fixture

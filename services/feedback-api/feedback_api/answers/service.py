@@ -3,7 +3,7 @@ citizen's rating of that answer (once per answer), published as `feedback.answer
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
@@ -19,8 +19,8 @@ from feedback_api.ingest.rules import receipt_message
 from otklik_kit.errors import Conflict, NotFound
 from otklik_kit.events.publisher import new_event_fields, publish
 from otklik_shared.events import AnswerRatingPayload, FeedbackAnswerRated
+from otklik_shared.measures import MOSCOW
 
-MOSCOW = timezone(timedelta(hours=3))
 COMMENT_MAX = 2000
 STATUS_LABELS = {
     FeedbackStatus.RECEIVED: "Получен",
