@@ -23,6 +23,7 @@ PUBLIC_OPERATIONS = {
         "metrics",
         "get_public_survey",
         "answer_public_survey",
+        "issue_survey_respondent_token",
         "get_widget_script",
     },
     "reporting-worker": {"healthz", "readyz", "metrics", "get_dashboard_page"},
