@@ -1,0 +1,173 @@
+"""The statistical sections of the laid-out report: the 12-month trend, the ranking of services
+and the statement of the method; and the short words tables use for a verdict."""
+
+from otklik_shared.vocab import Criterion
+from reporting_worker.reports.render.tables import Column, Kind, Table, Value
+from reporting_worker.reports.render.trend_chart import monthly_trend
+from reporting_worker.reports.render.view import Section, SheetChart
+from reporting_worker.reports.schemas import AnalyticalReport
+from reporting_worker.reports.stat_schemas import ChangeTest, PercentInterval
+from reporting_worker.reports.statistics import Verdict
+
+SHORT_VERDICTS = {
+    Verdict.SIGNIFICANT: "значимо",
+    Verdict.NOT_SIGNIFICANT: "случайно",
+    Verdict.TOO_FEW: "мало ответов",
+    Verdict.NO_DATA: "нет данных",
+}
+SECTION_LABELS = {
+    "headline": "Всего",
+    "stage": "Этап",
+    "channel": "Канал",
+    "touchpoint": "Точка",
+    "service": "Услуга",
+    "pain_map": "Карта болей",
+    "criterion": "Критерий",
+    "category": "Тема комментариев",
+}
+CRITERION_COLUMNS = {
+    Criterion.PROVISION_TIME: "Время предоставления",
+    Criterion.QUEUE_WAIT: "Ожидание в очереди",
+    Criterion.STAFF_COURTESY: "Вежливость персонала",
+    Criterion.PREMISES_COMFORT: "Комфортность условий",
+    Criterion.INFO_AVAILABILITY: "Доступность информации",
+}
+
+
+def interval_text(interval: PercentInterval | None) -> str | None:
+    if interval is None:
+        return None
+    low, high = (f"{v:.1f}".replace(".", ",") for v in (interval.low, interval.high))
+    return f"{low}–{high}\u00a0%"
+
+
+def verdict_text(test: ChangeTest | None) -> str | None:
+    return SHORT_VERDICTS[test.verdict] if test is not None else None
+
+
+def trend_section(report: AnalyticalReport) -> Section:
+    points = report.trend
+    rows: list[list[Value]] = []
+    for p in points:
+        criteria = {c.criterion: c.average for c in p.criteria}
+        mark = ""
+        if p.change.verdict == Verdict.SIGNIFICANT:
+            mark = "▲ значимый рост" if p.change.weight > 0 else "▼ значимое снижение"
+        rows.append(
+            [
+                p.label + (" (неполный)" if p.incomplete else ""),
+                p.responses,
+                p.csat,
+                interval_text(p.csat_interval),
+                p.average_rating,
+                *(criteria.get(c.value) for c in Criterion),
+                mark or verdict_text(p.change),
+            ]
+        )
+    table = Table(
+        "Тренд",
+        "Динамика за 12 месяцев",
+        [
+            Column("Месяц", Kind.TEXT, 22),
+            Column("Ответов", Kind.COUNT, 10),
+            Column("CSAT", Kind.PERCENT, 9),
+            Column("Интервал CSAT", Kind.TEXT, 14),
+            Column("Средняя оценка", Kind.SCORE, 10),
+            *(Column(CRITERION_COLUMNS[c], Kind.SCORE, 13) for c in Criterion),
+            Column("Изменение CSAT к пред. месяцу", Kind.TEXT, 20),
+        ],
+        rows,
+        note="Отмечены месяцы, где CSAT значимо изменился по сравнению с предыдущим месяцем; "
+        "«неполный» — месяц еще идет, данные на дату отчета.",
+    )
+    has_data = any(p.responses for p in points)
+    return Section(
+        "trend",
+        "Динамика за 12 месяцев",
+        tables=[table] if points else [],
+        chart=monthly_trend(points) if has_data else None,
+        sheet_chart=SheetChart("column", "Ответы и CSAT по месяцам", 1, [2], secondary_line=3),
+        paragraphs=[] if has_data else ["За 12 месяцев нет ответов."],
+    )
+
+
+def services_section(report: AnalyticalReport) -> Section | None:
+    rows = report.by_service
+    if not rows:
+        return None
+    table = Table(
+        "По услугам",
+        "Услуги: от наименьшей удовлетворенности",
+        [
+            Column("Ранг", Kind.COUNT, 7),
+            Column("Услуга", Kind.TEXT, 40),
+            Column("Ответов", Kind.COUNT, 10),
+            Column("CSAT", Kind.PERCENT, 9),
+            Column("Интервал CSAT", Kind.TEXT, 14),
+            Column("CSAT сглаженный", Kind.PERCENT, 11),
+            Column("Средняя оценка", Kind.SCORE, 10),
+            Column("Ответов ранее", Kind.COUNT, 10),
+            Column("CSAT ранее", Kind.PERCENT, 9),
+            Column("Изменение", Kind.TEXT, 14),
+        ],
+        [
+            [
+                r.rank,
+                r.label,
+                r.responses,
+                r.csat,
+                interval_text(r.csat_interval),
+                r.csat_shrunk,
+                r.average_rating,
+                r.previous_responses,
+                r.previous_csat,
+                verdict_text(r.change),
+            ]
+            for r in rows
+        ],
+        note="Ранг — по CSAT, сглаженному к CSAT предмета отчета, чтобы услуга с несколькими "
+        "ответами не оказалась худшей случайно.",
+    )
+    return Section("services", "Удовлетворенность по услугам", tables=[table])
+
+
+def method_section(report: AnalyticalReport) -> Section | None:
+    if report.statistics is None:
+        return None
+    findings = [f.sentence for f in report.findings]
+    paragraphs = [report.statistics.text]
+    if not findings:
+        paragraphs.append("Значимых изменений по сравнению с предыдущим периодом нет.")
+    table = Table(
+        "Выводы",
+        "Значимые изменения, по весу",
+        [
+            Column("Раздел", Kind.TEXT, 16),
+            Column("Показатель", Kind.TEXT, 36),
+            Column("Было", Kind.SCORE, 9),
+            Column("Стало", Kind.SCORE, 9),
+            Column("Ответов ранее", Kind.COUNT, 10),
+            Column("Ответов", Kind.COUNT, 10),
+            Column("Вес, граждан", Kind.COUNT, 10),
+            Column("p-значение", Kind.SCORE, 10),
+        ],
+        [
+            [
+                SECTION_LABELS.get(f.section, f.section),
+                f.label or "CSAT в целом",
+                f.previous,
+                f.value,
+                f.previous_responses,
+                f.responses,
+                round(f.test.weight),
+                f.test.p_value,
+            ]
+            for f in report.findings
+        ],
+    )
+    return Section(
+        "findings",
+        "Значимые изменения и метод",
+        tables=[table] if findings else [],
+        paragraphs=paragraphs,
+    )
