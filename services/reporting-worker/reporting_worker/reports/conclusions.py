@@ -4,7 +4,7 @@ say; the weakest stage, criterion and service; the top pain; the trend; plans an
 
 from reporting_worker.reports import findings as found
 from reporting_worker.reports.schemas import AnalyticalReport, PlaceKind, SectionStatus
-from reporting_worker.reports.statistics import Verdict
+from reporting_worker.reports.statistics import DEFAULT_RULES, Rules, Verdict, proportion_change
 from reporting_worker.reports.wording import counted, number, percent
 
 # a stage or criterion is named the weakest only with this many responses
@@ -67,6 +67,13 @@ def satisfaction(report: AnalyticalReport) -> list[str]:
             f"{number(interval.low)}–{percent(interval.high)}"
         )
     return [sentence + ".", f"Средняя оценка — {number(average.value, 2)} из 5."]
+
+
+def _rules(report: AnalyticalReport) -> Rules:
+    method = report.statistics
+    if method is None:
+        return DEFAULT_RULES
+    return Rules(method.level, method.min_responses, method.prior_weight)
 
 
 def _min_responses(report: AnalyticalReport) -> int:
@@ -177,7 +184,8 @@ def top_category(report: AnalyticalReport) -> list[str]:
         f"Самая частая тема комментариев — «{category.label}»: {category.comments} из "
         f"{report.sentiment.classified_comments} ({percent(category.percent or 0)})"
     )
-    if category.previous_comments and category.change:
+    significant = category.test is not None and category.test.verdict == Verdict.SIGNIFICANT
+    if category.previous_comments and category.change and significant:
         more = "больше" if category.change > 0 else "меньше"
         sentence += f", на {abs(category.change)} {more}, чем в предыдущем периоде"
     return [sentence + "."]
@@ -188,7 +196,20 @@ def negative_share(report: AnalyticalReport) -> list[str]:
     if negative.percent is None:
         return []
     sentence = f"Доля негативных комментариев — {percent(negative.percent)}"
-    if negative.change and negative.previous_percent is not None:
+    section = report.sentiment
+    before = round((negative.previous_percent or 0) * section.previous_classified_comments / 100)
+    test = proportion_change(
+        negative.count,
+        section.classified_comments,
+        before,
+        section.previous_classified_comments,
+        _rules(report),
+    )
+    if test.verdict == Verdict.TOO_FEW:
+        sentence += " (мало комментариев, чтобы сравнивать с предыдущим периодом)"
+    elif test.verdict == Verdict.NOT_SIGNIFICANT:
+        sentence += " (изменение в пределах случайных колебаний)"
+    elif negative.change and negative.previous_percent is not None:
         how = "выросла" if negative.change > 0 else "снизилась"
         sentence += (
             f" ({how} на {number(abs(negative.change))} п.п., "

@@ -144,6 +144,7 @@ class SentimentSection(BaseModel):
     status: SectionStatus
     classified_comments: int
     shares: list[SentimentShare] = Field(description="negative, neutral, positive")
+    previous_classified_comments: int = 0
 
 
 class CategoryCount(BaseModel):

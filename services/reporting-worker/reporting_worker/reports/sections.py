@@ -158,7 +158,12 @@ def sentiment(current: Tally, previous: Tally) -> SentimentSection:
             )
         )
     status = SectionStatus.OK if classified else SectionStatus.NO_DATA
-    return SentimentSection(status=status, classified_comments=classified, shares=shares)
+    return SentimentSection(
+        status=status,
+        classified_comments=classified,
+        shares=shares,
+        previous_classified_comments=before,
+    )
 
 
 def categories(
