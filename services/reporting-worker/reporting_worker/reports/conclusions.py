@@ -9,7 +9,10 @@ from reporting_worker.reports.wording import counted, number, percent
 
 # a stage or criterion is named the weakest only with this many responses
 MIN_RESPONSES = 5
-MAX_FINDINGS = 8
+MAX_FINDINGS = 10
+# said elsewhere: the headline in its own sentence, pain-map cells in the map (they repeat the
+# stage and channel changes they sit in)
+NOT_REPEATED = frozenset({"headline", "pain_map"})
 MAX_TOO_FEW = 6
 
 
@@ -82,7 +85,7 @@ def _min_responses(report: AnalyticalReport) -> int:
 
 def changes(report: AnalyticalReport) -> list[str]:
     """The significant changes below the headline, heaviest first."""
-    return [f.sentence for f in report.findings if f.section != "headline"][:MAX_FINDINGS]
+    return [f.sentence for f in report.findings if f.section not in NOT_REPEATED][:MAX_FINDINGS]
 
 
 def too_few(report: AnalyticalReport) -> list[str]:
