@@ -97,8 +97,6 @@ async def build_report(
     ]
     if current_total["responses"] == 0:
         warnings.append(f"Нет данных: за {period.label} оценок не поступило.")
-    if period.first <= today <= period.last:
-        warnings.append(f"Неполный период: данные по {today:%d.%m.%Y} включительно.")
     classified, classified_before = (
         sum(tally[f"sentiment_{s}"] for s in sections.SENTIMENT_LABELS)
         for tally in (current_total, previous_total)

@@ -25,6 +25,7 @@ from reporting_worker.reports.stat_schemas import (
     StatisticsMethod,
     TrendPoint,
 )
+from reporting_worker.reports.survey_results import SurveyQuestion
 
 SCHEMA_VERSION = 1
 
@@ -272,6 +273,12 @@ class SurveyFacts(BaseModel):
     respondents: int = Field(description="Responses submitted within the report's period")
     respondents_total: int = Field(description="All responses of the run")
     instrument: str
+    questions: list[SurveyQuestion] = Field(
+        default_factory=list, description="Results per question of the period's responses"
+    )
+    respondents_in_results: int | None = Field(
+        default=None, description="Respondents the per-question results count (the period's)"
+    )
 
 
 class SurveySection(BaseModel):

@@ -1,7 +1,7 @@
 """What the report reads from the other services over their HTTP contracts, through the clients
-generated from their specs: plan progress (plans-api), survey facts and life situations
-(feedback-api, plans-api). A service that does not answer leaves its section «нет данных» with
-a warning; the report is built all the same."""
+generated from their specs: plan progress (plans-api), survey facts, results per question and
+life situations (feedback-api, plans-api). A service that does not answer leaves its section
+«нет данных» with a warning; the report is built all the same."""
 
 import logging
 import uuid
@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import httpx
+from pydantic import ValidationError
 
 from reporting_worker.clients.feedback_api import AuthenticatedClient as FeedbackClient
 from reporting_worker.clients.feedback_api.api.surveys import get_survey_period_facts
@@ -30,6 +31,7 @@ from reporting_worker.reports.schemas import (
     SurveyFacts,
     SurveySection,
 )
+from reporting_worker.reports.survey_results import RunResults
 
 logger = logging.getLogger("otklik.reports")
 TIMEOUT_SECONDS = 10.0
@@ -172,6 +174,40 @@ async def _period_facts(
     return response.parsed
 
 
+async def _run_results(client: FeedbackClient, run_id: uuid.UUID, period: Period) -> RunResults:
+    # on the client's httpx client, parsed leniently into only the fields the report prints
+    try:
+        response = await client.get_async_httpx_client().get(
+            f"/api/v1/surveys/runs/{run_id}/results",
+            params={"date_from": str(period.first), "date_to": str(period.last)},
+        )
+    except httpx.HTTPError as exc:
+        raise UpstreamUnavailable(f"feedback-api недоступен ({type(exc).__name__})") from exc
+    if response.status_code != httpx.codes.OK:
+        raise UpstreamUnavailable(f"feedback-api ответил {response.status_code}")
+    try:
+        return RunResults.model_validate_json(response.content)
+    except ValidationError as exc:
+        raise UpstreamUnavailable("feedback-api ответил не по контракту") from exc
+
+
+async def _with_results(
+    client: FeedbackClient, survey: SurveyFacts, period: Period, warnings: list[str]
+) -> SurveyFacts:
+    try:
+        results = await _run_results(client, survey.run_id, period)
+    except UpstreamUnavailable as exc:
+        logger.warning("survey results unavailable: %s", exc)
+        warnings.append(f"Результаты опроса «{survey.title}» по вопросам не получены: {exc}.")
+        return survey
+    return survey.model_copy(
+        update={
+            "questions": results.report_questions(),
+            "respondents_in_results": results.respondents,
+        }
+    )
+
+
 async def survey_facts(upstream: Upstream, audience: Audience, period: Period) -> SurveySection:
     try:
         found = await _period_facts(upstream.feedback, audience, period)
@@ -200,7 +236,10 @@ async def survey_facts(upstream: Upstream, audience: Audience, period: Period) -
             note="Нет данных: опросы в периоде не проводились.",
             surveys=[],
         )
-    return SurveySection(status=SectionStatus.OK, note=None, surveys=surveys)
+    assert upstream.feedback is not None  # the facts came from it
+    notes: list[str] = []
+    surveys = [await _with_results(upstream.feedback, s, period, notes) for s in surveys]
+    return SurveySection(status=SectionStatus.OK, note=" ".join(notes) or None, surveys=surveys)
 
 
 async def life_situation_title(upstream: Upstream, situation_id: uuid.UUID) -> str:

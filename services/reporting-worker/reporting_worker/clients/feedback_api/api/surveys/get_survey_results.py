@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -9,18 +10,44 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.survey_results import SurveyResults
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     run_id: UUID,
+    *,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_date_from: None | str | Unset
+    if isinstance(date_from, Unset):
+        json_date_from = UNSET
+    elif isinstance(date_from, datetime.date):
+        json_date_from = date_from.isoformat()
+    else:
+        json_date_from = date_from
+    params["date_from"] = json_date_from
+
+    json_date_to: None | str | Unset
+    if isinstance(date_to, Unset):
+        json_date_to = UNSET
+    elif isinstance(date_to, datetime.date):
+        json_date_to = date_to.isoformat()
+    else:
+        json_date_to = date_to
+    params["date_to"] = json_date_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/surveys/runs/{run_id}/results".format(
             run_id=quote(str(run_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -85,14 +112,19 @@ def sync_detailed(
     run_id: UUID,
     *,
     client: AuthenticatedClient,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
 ) -> Response[Problem | SurveyResults]:
     """Get a survey run's results
 
      Respondents, dates and per-question aggregates, with the `facts` a monthly report and a
-    plan's survey control point need: link, dates, respondents, instrument.
+    plan's survey control point need: link, dates, respondents, instrument. With `date_from`
+    and `date_to` (Moscow days) the respondents and per-question figures are the period's.
 
     Args:
         run_id (UUID):
+        date_from (datetime.date | None | Unset): With date_to: count only responses of these days
+        date_to (datetime.date | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,6 +136,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         run_id=run_id,
+        date_from=date_from,
+        date_to=date_to,
     )
 
     response = client.get_httpx_client().request(
@@ -117,14 +151,19 @@ def sync(
     run_id: UUID,
     *,
     client: AuthenticatedClient,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
 ) -> Problem | SurveyResults | None:
     """Get a survey run's results
 
      Respondents, dates and per-question aggregates, with the `facts` a monthly report and a
-    plan's survey control point need: link, dates, respondents, instrument.
+    plan's survey control point need: link, dates, respondents, instrument. With `date_from`
+    and `date_to` (Moscow days) the respondents and per-question figures are the period's.
 
     Args:
         run_id (UUID):
+        date_from (datetime.date | None | Unset): With date_to: count only responses of these days
+        date_to (datetime.date | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +176,8 @@ def sync(
     return sync_detailed(
         run_id=run_id,
         client=client,
+        date_from=date_from,
+        date_to=date_to,
     ).parsed
 
 
@@ -144,14 +185,19 @@ async def asyncio_detailed(
     run_id: UUID,
     *,
     client: AuthenticatedClient,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
 ) -> Response[Problem | SurveyResults]:
     """Get a survey run's results
 
      Respondents, dates and per-question aggregates, with the `facts` a monthly report and a
-    plan's survey control point need: link, dates, respondents, instrument.
+    plan's survey control point need: link, dates, respondents, instrument. With `date_from`
+    and `date_to` (Moscow days) the respondents and per-question figures are the period's.
 
     Args:
         run_id (UUID):
+        date_from (datetime.date | None | Unset): With date_to: count only responses of these days
+        date_to (datetime.date | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,6 +209,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         run_id=run_id,
+        date_from=date_from,
+        date_to=date_to,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -174,14 +222,19 @@ async def asyncio(
     run_id: UUID,
     *,
     client: AuthenticatedClient,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
 ) -> Problem | SurveyResults | None:
     """Get a survey run's results
 
      Respondents, dates and per-question aggregates, with the `facts` a monthly report and a
-    plan's survey control point need: link, dates, respondents, instrument.
+    plan's survey control point need: link, dates, respondents, instrument. With `date_from`
+    and `date_to` (Moscow days) the respondents and per-question figures are the period's.
 
     Args:
         run_id (UUID):
+        date_from (datetime.date | None | Unset): With date_to: count only responses of these days
+        date_to (datetime.date | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,5 +248,7 @@ async def asyncio(
         await asyncio_detailed(
             run_id=run_id,
             client=client,
+            date_from=date_from,
+            date_to=date_to,
         )
     ).parsed
