@@ -406,6 +406,27 @@ def sample_report() -> AnalyticalReport:
                     "respondents": 380,
                     "respondents_total": 412,
                     "instrument": "Анкета «Удовлетворенность государственной услугой», вопросов: 8",
+                    "respondents_in_results": 380,
+                    "questions": [
+                        {
+                            "number": 1,
+                            "kind": "rating",
+                            "text": "Оцените получение услуги в целом",
+                            "answered": 380,
+                            "average": 4.1,
+                            "answers": [
+                                {"label": str(v), "count": c, "percent": round(c / 3.8, 1)}
+                                for v, c in zip(range(1, 6), (20, 20, 40, 120, 180), strict=True)
+                            ],
+                        },
+                        {
+                            "number": 2,
+                            "kind": "text",
+                            "text": "Что можно улучшить?",
+                            "answered": 95,
+                            "latest_texts": ["Больше окон приема по субботам"],
+                        },
+                    ],
                 }
             ],
         },

@@ -11,6 +11,7 @@ from reporting_worker.reports.render.stat_layout import (
     interval_text,
     method_section,
     services_section,
+    survey_question_tables,
     trend_section,
     verdict_text,
 )
@@ -498,7 +499,7 @@ def _surveys(report: AnalyticalReport) -> Section:
     return Section(
         "surveys",
         "Сведения об опросах",
-        tables=[table] if surveys.surveys else [],
+        tables=([table] if surveys.surveys else []) + survey_question_tables(report),
         paragraphs=[status] if status else [],
     )
 

@@ -171,3 +171,37 @@ def method_section(report: AnalyticalReport) -> Section | None:
         tables=[table] if findings else [],
         paragraphs=paragraphs,
     )
+
+
+def survey_question_tables(report: AnalyticalReport) -> list[Table]:
+    """Per survey, its questions with the period's answers: averages, NPS, options, texts."""
+    tables = []
+    for survey in report.surveys.surveys:
+        if not survey.questions:
+            continue
+        rows: list[list[Value]] = []
+        for q in survey.questions:
+            shares = "; ".join(
+                f"{a.label}: {a.count}"
+                + (f" ({a.percent:.1f}\u00a0%)".replace(".", ",") if a.percent is not None else "")
+                for a in q.answers
+            )
+            texts = " | ".join(f"«{t}»" for t in q.latest_texts)
+            rows.append([q.number, q.text, q.answered, q.average, q.nps, shares or texts or None])
+        tables.append(
+            Table(
+                "Опросы",
+                f"Результаты опроса «{survey.title}» за период по вопросам "
+                f"(респондентов: {survey.respondents_in_results or 0})",
+                [
+                    Column("№", Kind.COUNT, 6),
+                    Column("Вопрос", Kind.TEXT, 40),
+                    Column("Ответили", Kind.COUNT, 10),
+                    Column("Средняя", Kind.SCORE, 10),
+                    Column("NPS", Kind.SCORE, 8),
+                    Column("Ответы", Kind.TEXT, 60),
+                ],
+                rows,
+            )
+        )
+    return tables
