@@ -13,6 +13,7 @@ from reporting_worker.reports.figures import figures, summed
 from reporting_worker.reports.findings import findings
 from reporting_worker.reports.painmap import pain_map
 from reporting_worker.reports.periods import Period
+from reporting_worker.reports.ranking import ranked
 from reporting_worker.reports.schemas import (
     SUBJECT_KIND_LABELS,
     AnalyticalReport,
@@ -69,6 +70,14 @@ async def build_report(
         by_service = await service_cells(session, scope, period, previous, subject.services)
         cells, cells_before = by_service.cells, by_service.cells_before
     months = await trend(session, scope, period, today=today, rules=rules)
+    by_agency = []
+    if subject.kind == SubjectKind.AGENCIES:
+        by_agency = ranked(
+            await repository.agency_tallies(session, scope, period),
+            await repository.agency_tallies(session, scope, previous),
+            subject.agencies,
+            rules,
+        )
     daily = await repository.daily_tallies(session, scope, period)
     await on_progress(25)
     categories = await repository.category_tallies(session, scope, period)
@@ -132,6 +141,7 @@ async def build_report(
         statistics=method(rules),
         trend=months,
         by_service=by_service.ranked(rules) if by_service else [],
+        by_agency=by_agency,
         warnings=warnings,
     )
     report = report.model_copy(update={"findings": findings(report)})

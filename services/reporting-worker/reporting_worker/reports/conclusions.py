@@ -100,6 +100,19 @@ def too_few(report: AnalyticalReport) -> list[str]:
     ]
 
 
+def worst_agency(report: AnalyticalReport) -> list[str]:
+    if len(report.by_agency) < 2:
+        return []
+    row = report.by_agency[0]
+    if row.csat is None or row.csat_interval is None:
+        return []
+    return [
+        f"Ниже всего удовлетворенность в органе «{row.label}»: CSAT {percent(row.csat)} "
+        f"(интервал {number(row.csat_interval.low)}–{percent(row.csat_interval.high)}, "
+        f"{counted(row.responses, 'ответ', 'ответа', 'ответов')})."
+    ]
+
+
 def worst_service(report: AnalyticalReport) -> list[str]:
     if len(report.by_service) < 2:
         return []
@@ -254,6 +267,7 @@ def conclusions(report: AnalyticalReport) -> list[str]:
         *changes(report),
         *too_few(report),
         *weakest_stage(report),
+        *worst_agency(report),
         *worst_service(report),
         *weakest_criterion(report),
         *top_pain(report),

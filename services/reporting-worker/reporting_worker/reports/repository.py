@@ -35,11 +35,15 @@ class AggregateScope:
 
     agency_id: uuid.UUID | None
     service_ids: tuple[uuid.UUID, ...] | None
+    # a comparison of agencies: all their feedback
+    agency_ids: tuple[uuid.UUID, ...] | None = None
 
     def where(self, model: Any) -> ColumnElement[bool]:
         conditions: list[ColumnElement[bool]] = []
         if self.agency_id is not None:
             conditions.append(model.agency_id == self.agency_id)
+        if self.agency_ids is not None:
+            conditions.append(model.agency_id.in_(self.agency_ids))
         if self.service_ids is not None:
             conditions.append(model.service_id.in_(self.service_ids))
         return and_(true(), *conditions)
@@ -210,3 +214,15 @@ async def service_cell_tallies(
         (row[0], row[1], row[2], row[3]): dict(zip(COUNTERS, map(int, row[4:]), strict=True))
         for row in rows
     }
+
+
+async def agency_tallies(
+    session: AsyncSession, scope: AggregateScope, period: Period
+) -> dict[uuid.UUID, Tally]:
+    """Per agency, for a comparison of agencies (their agency-wide feedback included)."""
+    rows = await session.execute(
+        select(FeedbackDaily.agency_id, *(func.sum(getattr(FeedbackDaily, c)) for c in COUNTERS))
+        .where(scope.where(FeedbackDaily), _in_period(FeedbackDaily, period))
+        .group_by(FeedbackDaily.agency_id)
+    )
+    return {row[0]: dict(zip(COUNTERS, map(int, row[1:]), strict=True)) for row in rows}

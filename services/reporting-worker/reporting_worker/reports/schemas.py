@@ -34,9 +34,12 @@ class SubjectKind(StrEnum):
     SERVICE = "service"
     AGENCY = "agency"
     LIFE_SITUATION = "life_situation"
+    # an agency and its subordinate agencies, compared
+    AGENCIES = "agencies"
 
 
 SUBJECT_KIND_LABELS: dict[SubjectKind, str] = {
+    SubjectKind.AGENCIES: "Сравнение органов власти",
     SubjectKind.SERVICE: "Государственная услуга",
     SubjectKind.AGENCY: "Орган власти",
     SubjectKind.LIFE_SITUATION: "Жизненная ситуация",
@@ -539,6 +542,11 @@ class AnalyticalReport(BaseModel):
     by_service: list[RankedRow] = Field(
         default_factory=list,
         description="Agency and life-situation reports: services ranked worst first",
+    )
+    by_agency: list[RankedRow] = Field(
+        default_factory=list,
+        description="A comparison of agencies (subject kind `agencies`): the agency and its "
+        "subordinate agencies ranked worst first",
     )
     warnings: list[str] = Field(
         description="What is missing and why (a dependency down, no data), in Russian"

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from otklik_shared.vocab import Criterion, Stage
 from reporting_worker.reports.render import charts
 from reporting_worker.reports.render.stat_layout import (
+    agencies_section,
     interval_text,
     method_section,
     services_section,
@@ -541,10 +542,14 @@ def file_stem(report: AnalyticalReport) -> str:
 
 def report_view(report: AnalyticalReport) -> ReportView:
     subject = report.subject
-    agency = f" — {subject.agency_name}" if subject.agency_name and subject.kind != "agency" else ""
-    optional = [method_section(report), services_section(report)]
+    agency = (
+        f" — {subject.agency_name}"
+        if subject.agency_name and subject.kind not in ("agency", "agencies")
+        else ""
+    )
+    optional = [method_section(report), agencies_section(report), services_section(report)]
     sections = [
-        *(section for section in optional[:1] if section is not None),
+        *(section for section in optional[:2] if section is not None),
         trend_section(report),
         _distribution(report),
         _criteria(report),
@@ -572,7 +577,7 @@ def report_view(report: AnalyticalReport) -> ReportView:
             report.by_touchpoint,
             detail=True,
         ),
-        *(section for section in optional[1:] if section is not None),
+        *(section for section in optional[2:] if section is not None),
         _pain_map(report.pain_map),
         _categories(report),
         _sentiment(report),

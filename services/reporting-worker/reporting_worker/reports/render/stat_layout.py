@@ -6,7 +6,7 @@ from reporting_worker.reports.render.tables import Column, Kind, Table, Value
 from reporting_worker.reports.render.trend_chart import monthly_trend
 from reporting_worker.reports.render.view import Section, SheetChart
 from reporting_worker.reports.schemas import AnalyticalReport
-from reporting_worker.reports.stat_schemas import ChangeTest, PercentInterval
+from reporting_worker.reports.stat_schemas import ChangeTest, PercentInterval, RankedRow
 from reporting_worker.reports.statistics import Verdict
 
 SHORT_VERDICTS = {
@@ -92,15 +92,28 @@ def trend_section(report: AnalyticalReport) -> Section:
 
 
 def services_section(report: AnalyticalReport) -> Section | None:
-    rows = report.by_service
+    return _ranked_section(
+        report.by_service, "services", "Удовлетворенность по услугам", "По услугам", "Услуга"
+    )
+
+
+def agencies_section(report: AnalyticalReport) -> Section | None:
+    return _ranked_section(
+        report.by_agency, "agencies", "Сравнение органов власти", "По органам", "Орган власти"
+    )
+
+
+def _ranked_section(
+    rows: list[RankedRow], key: str, title: str, sheet: str, first: str
+) -> Section | None:
     if not rows:
         return None
     table = Table(
-        "По услугам",
-        "Услуги: от наименьшей удовлетворенности",
+        sheet,
+        f"{title}: от наименьшей удовлетворенности",
         [
             Column("Ранг", Kind.COUNT, 7),
-            Column("Услуга", Kind.TEXT, 40),
+            Column(first, Kind.TEXT, 40),
             Column("Ответов", Kind.COUNT, 10),
             Column("CSAT", Kind.PERCENT, 9),
             Column("Интервал CSAT", Kind.TEXT, 14),
@@ -125,10 +138,15 @@ def services_section(report: AnalyticalReport) -> Section | None:
             ]
             for r in rows
         ],
-        note="Ранг — по CSAT, сглаженному к CSAT предмета отчета, чтобы услуга с несколькими "
-        "ответами не оказалась худшей случайно.",
+        note="Ранг — по CSAT, сглаженному к CSAT предмета отчета, чтобы строка с несколькими "
+        "ответами не оказалась худшей случайно; интервал — Вильсона.",
     )
-    return Section("services", "Удовлетворенность по услугам", tables=[table])
+    return Section(
+        key,
+        title,
+        tables=[table],
+        sheet_chart=SheetChart("bar", f"CSAT, %: {first.lower()}", 2, [4]),
+    )
 
 
 def method_section(report: AnalyticalReport) -> Section | None:
