@@ -128,6 +128,13 @@ async def test_agencies_comparison_ranks_subordinate_agencies_with_intervals(
     assert page.status_code == 200
     assert "Сравнение органов власти" in page.text
     assert "Министерство транспорта" in page.text
+    # the pain map says whose services a cell holds, the worst first (27 of 60 dissatisfied)
+    [cell] = report["pain_map"]["cells"]
+    assert [(s["title"], s["dissatisfied"]) for s in cell["services"]] == [
+        ("Услуга 1", 27),
+        ("Услуга 0", 24),
+    ]
+    assert "Услуги: Услуга 1 (27 из 60); Услуга 0 (24 из 120)" in page.text
     pdf = await reporting.get(f"/api/v1/reports/{job_id}/export.pdf", headers=admin_headers)
     assert (pdf.status_code, pdf.content[:5]) == (200, b"%PDF-")
     xlsx = await reporting.get(f"/api/v1/reports/{job_id}/export.xlsx", headers=admin_headers)

@@ -11,6 +11,7 @@ from reporting_worker.reports.render.stat_layout import (
     agencies_section,
     interval_text,
     method_section,
+    pain_cell_details,
     services_section,
     survey_question_tables,
     trend_section,
@@ -234,6 +235,7 @@ def _pain_map(pain: ReportPainMap) -> Section:
             color=csat_color(cell.csat),
             categories=[f"{c.label} ({c.comments})" for c in cell.categories],
             quotes=[quote.text for quote in cell.quotes],
+            details=pain_cell_details(cell),
         )
         for cell in pain.cells
     ]

@@ -260,6 +260,8 @@ def _pain_map(document: _Document, pain: PainMap) -> None:
         document.paragraph(f"{number}. {cell.row} — {cell.column}", size=9.5, style="B", gap=0.5)
         facts = f"CSAT {cell.csat}, средняя оценка {cell.average}, ответов: {cell.responses}"
         document.paragraph(facts, size=8.5, gap=0.5)
+        for line in cell.details:
+            document.paragraph(_clean(line), size=8.5, gap=0.5)
         if cell.categories:
             document.paragraph("Ведущие проблемы: " + "; ".join(cell.categories), size=8.5, gap=0.5)
         for quote in cell.quotes:

@@ -6,6 +6,7 @@ from reporting_worker.reports.render.tables import Column, Kind, Table, Value
 from reporting_worker.reports.render.trend_chart import monthly_trend
 from reporting_worker.reports.render.view import Section, SheetChart
 from reporting_worker.reports.schemas import AnalyticalReport
+from reporting_worker.reports.schemas import PainCell as ReportPainCell
 from reporting_worker.reports.stat_schemas import ChangeTest, PercentInterval, RankedRow
 from reporting_worker.reports.statistics import Verdict
 
@@ -223,3 +224,23 @@ def survey_question_tables(report: AnalyticalReport) -> list[Table]:
             )
         )
     return tables
+
+
+def pain_cell_details(cell: ReportPainCell) -> list[str]:
+    lines = []
+    interval = interval_text(cell.csat_interval)
+    if interval is not None and cell.csat_shrunk is not None:
+        shrunk = f"{cell.csat_shrunk:.1f}".replace(".", ",")
+        lines.append(f"Интервал CSAT: {interval}; сглаженный CSAT: {shrunk}\u00a0%")
+    if cell.test is not None and cell.previous_csat is not None:
+        before = f"{cell.previous_csat:.1f}".replace(".", ",")
+        lines.append(
+            f"В предыдущем периоде: CSAT {before}\u00a0%, ответов: {cell.previous_responses} "
+            f"({SHORT_VERDICTS[cell.test.verdict]})"
+        )
+    if cell.services:
+        lines.append(
+            "Услуги: "
+            + "; ".join(f"{s.title} ({s.dissatisfied} из {s.responses})" for s in cell.services)
+        )
+    return lines
