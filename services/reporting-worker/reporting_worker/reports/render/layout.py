@@ -328,6 +328,7 @@ def _categories(report: AnalyticalReport) -> Section:
             Column("Средняя оценка", Kind.SCORE, 11),
             Column("В пред. периоде", Kind.COUNT, 12),
             Column("Изменение", Kind.COUNT_CHANGE, 11),
+            Column("Изменение доли", Kind.TEXT, 13),
         ],
         [
             [
@@ -338,10 +339,12 @@ def _categories(report: AnalyticalReport) -> Section:
                 c.average_rating,
                 c.previous_comments,
                 c.change,
+                verdict_text(c.test),
             ]
             for c in rows
         ],
-        note="Комментарий может относиться к нескольким категориям.",
+        note="Комментарий может относиться к нескольким категориям. «Изменение доли» — "
+        "значимо ли изменилась доля комментариев этой категории.",
     )
     chart = None
     if rows:
