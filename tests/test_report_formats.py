@@ -244,8 +244,8 @@ def test_xlsx_report_sheets_values_and_charts_match_the_report(
         [p.label, p.responses, p.csat] for p in report.trend
     ]
     # May 2026: 200 of 305 → 260 of 330, a significant rise, marked; June within chance
-    assert trend["K8"].value == "▲ значимый рост"
-    assert trend["K9"].value == "случайно"
+    assert trend["F8"].value == "▲ значимый рост"
+    assert trend["F9"].value == "случайно"
 
     days = _sheet(workbook, "По дням")
     daily = _rows(days, 3, 2 + len(report.daily), 4)

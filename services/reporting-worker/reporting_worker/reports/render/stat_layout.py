@@ -39,7 +39,8 @@ def interval_text(interval: PercentInterval | None) -> str | None:
     if interval is None:
         return None
     low, high = (f"{v:.1f}".replace(".", ",") for v in (interval.low, interval.high))
-    return f"{low}–{high}\u00a0%"
+    # word joiners: the interval never breaks at its dash
+    return f"{low}\u2060–\u2060{high}\u00a0%"
 
 
 def verdict_text(test: ChangeTest | None) -> str | None:
@@ -49,22 +50,24 @@ def verdict_text(test: ChangeTest | None) -> str | None:
 def trend_section(report: AnalyticalReport) -> Section:
     points = report.trend
     rows: list[list[Value]] = []
+    criteria_rows: list[list[Value]] = []
     for p in points:
-        criteria = {c.criterion: c.average for c in p.criteria}
         mark = ""
         if p.change.verdict == Verdict.SIGNIFICANT:
             mark = "▲ значимый рост" if p.change.weight > 0 else "▼ значимое снижение"
+        label = p.label + (" (неполный)" if p.incomplete else "")
         rows.append(
             [
-                p.label + (" (неполный)" if p.incomplete else ""),
+                label,
                 p.responses,
                 p.csat,
                 interval_text(p.csat_interval),
                 p.average_rating,
-                *(criteria.get(c.value) for c in Criterion),
                 mark or verdict_text(p.change),
             ]
         )
+        criteria = {c.criterion: c.average for c in p.criteria}
+        criteria_rows.append([label, *(criteria.get(c.value) for c in Criterion)])
     table = Table(
         "Тренд",
         "Динамика за 12 месяцев",
@@ -74,18 +77,27 @@ def trend_section(report: AnalyticalReport) -> Section:
             Column("CSAT", Kind.PERCENT, 9),
             Column("Интервал CSAT", Kind.TEXT, 14),
             Column("Средняя оценка", Kind.SCORE, 10),
-            *(Column(CRITERION_COLUMNS[c], Kind.SCORE, 13) for c in Criterion),
             Column("Изменение CSAT к пред. месяцу", Kind.TEXT, 20),
         ],
         rows,
         note="Отмечены месяцы, где CSAT значимо изменился по сравнению с предыдущим месяцем; "
         "«неполный» — месяц еще идет, данные на дату отчета.",
     )
+    criteria_table = Table(
+        "Тренд",
+        "Критерии оценки за 12 месяцев",
+        [
+            Column("Месяц", Kind.TEXT, 22),
+            *(Column(CRITERION_COLUMNS[c], Kind.SCORE, 13) for c in Criterion),
+        ],
+        criteria_rows,
+        note="Средняя оценка по каждому критерию (1–5) среди ответивших на него.",
+    )
     has_data = any(p.responses for p in points)
     return Section(
         "trend",
         "Динамика за 12 месяцев",
-        tables=[table] if points else [],
+        tables=[table, criteria_table] if points else [],
         chart=monthly_trend(points) if has_data else None,
         sheet_chart=SheetChart("column", "Ответы и CSAT по месяцам", 1, [2], secondary_line=3),
         paragraphs=[] if has_data else ["За 12 месяцев нет ответов."],
