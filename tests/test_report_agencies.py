@@ -17,7 +17,7 @@ from tests.catalog_helpers import create_service
 from tests.conftest import KeyMaker
 from tests.feedback_helpers import sync_catalog
 from tests.report_helpers import drain_reports, service_key, today, upstream_on
-from tests.stats_helpers import build, many, post_all, rated
+from tests.stats_helpers import build, many, moscow_moment, post_all, rated
 
 AGENCY_SQL = """
 SELECT agency_id, count(*), count(*) FILTER (WHERE rating >= 4), sum(rating)
@@ -70,6 +70,13 @@ async def test_agencies_comparison_ranks_subordinate_agencies_with_intervals(
         *many(60, 33, at(transport, day)),  # 55 %
         *many(50, 35, at(transport, before)),
         *many(40, 4, at(outsider, day)),  # 10 %, not compared: not subordinate
+        # one rating of the health ministry as a whole (its site), no service
+        {
+            "agency_id": health,
+            "channel": "official_site",
+            "rating": 5,
+            "occurred_at": moscow_moment(day),
+        },
     ]
     await post_all(feedback, feedback_app, portal, items)
     upstream = upstream_on(plans_app, feedback_app, await service_key(make_key))
@@ -112,7 +119,9 @@ async def test_agencies_comparison_ranks_subordinate_agencies_with_intervals(
             round(100 * satisfied_before / count_before, 1),
         )
         assert row["csat_interval"]["low"] < row["csat"] < row["csat_interval"]["high"]
-    assert report["headline"]["respondents"]["value"] == 180  # the outsider's 40 left out
+    assert report["headline"]["respondents"]["value"] == 181  # the outsider's 40 left out
+    # by service: the agency-wide rating has a row of its own, named so
+    assert "Орган власти в целом (без услуги)" in [r["label"] for r in report["by_service"]]
     assert any(
         c.startswith("Ниже всего удовлетворенность в органе «Министерство транспорта»")
         for c in report["conclusions"]

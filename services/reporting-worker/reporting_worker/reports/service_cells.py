@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from reporting_worker.aggregates.models import NONE_ID
 from reporting_worker.reports import repository
 from reporting_worker.reports.figures import Tally, add_into, empty_tally
 from reporting_worker.reports.painmap import Place, PlaceServices, place_of
@@ -17,6 +18,9 @@ from reporting_worker.reports.ranking import by_first_key, ranked
 from reporting_worker.reports.repository import AggregateScope, CellKey, ServiceCellKey
 from reporting_worker.reports.stat_schemas import RankedRow
 from reporting_worker.reports.statistics import Rules
+
+# feedback on the agency as a whole (its site, its app) carries no service
+WHOLE_AGENCY_LABEL = "Орган власти в целом (без услуги)"
 
 
 def _cells(tallies: Mapping[ServiceCellKey, Tally]) -> dict[CellKey, Tally]:
@@ -33,6 +37,10 @@ class ServiceCells:
     titles: Mapping[uuid.UUID, str]
 
     @property
+    def labels(self) -> dict[uuid.UUID, str]:
+        return {NONE_ID: WHOLE_AGENCY_LABEL, **self.titles}
+
+    @property
     def cells(self) -> dict[CellKey, Tally]:
         return _cells(self.current)
 
@@ -45,10 +53,10 @@ class ServiceCells:
         for (service, stage, channel, touchpoint), tally in self.current.items():
             place = place_of((stage, channel, touchpoint))
             add_into(tallies[place].setdefault(service, empty_tally()), tally)
-        return PlaceServices(tallies=tallies, titles=self.titles)
+        return PlaceServices(tallies=tallies, titles=self.labels)
 
     def ranked(self, rules: Rules) -> list[RankedRow]:
-        return ranked(by_first_key(self.current), by_first_key(self.before), self.titles, rules)
+        return ranked(by_first_key(self.current), by_first_key(self.before), self.labels, rules)
 
 
 async def service_cells(
