@@ -119,6 +119,10 @@ async def test_agencies_comparison_ranks_subordinate_agencies_with_intervals(
             round(100 * satisfied_before / count_before, 1),
         )
         assert row["csat_interval"]["low"] < row["csat"] < row["csat_interval"]["high"]
+    # health 85 of 100 → 97 of 121 (−4.8 п.п.) is within chance; transport 35 of 50 → 33 of 60
+    # (−15 п.п.) too on these volumes: no agency finding, each row says which
+    assert [r["change"]["verdict"] for r in ranked] == ["not_significant", "not_significant"]
+    assert not [f for f in report["findings"] if f["section"] == "agency"]
     assert report["headline"]["respondents"]["value"] == 181  # the outsider's 40 left out
     # by service: the agency-wide rating has a row of its own, named so
     assert "Орган власти в целом (без услуги)" in [r["label"] for r in report["by_service"]]

@@ -18,6 +18,7 @@ SECTION_WORDS = {
     "channel": "в канале",
     "touchpoint": "в точке",
     "service": "по услуге",
+    "agency": "в органе",
     "pain_map": "в ячейке карты болей",
 }
 
@@ -179,7 +180,9 @@ def findings(report: AnalyticalReport) -> list[Finding]:
                     ),
                 )
             )
-    for ranked in report.by_service:
+    parts = [("service", "по услуге", r) for r in report.by_service]
+    parts += [("agency", "в органе", r) for r in report.by_agency]
+    for section, words, ranked in parts:
         if ranked.change.verdict != Verdict.SIGNIFICANT or ranked.csat is None:
             continue
         if ranked.previous_csat is None:
@@ -187,7 +190,7 @@ def findings(report: AnalyticalReport) -> list[Finding]:
         change = round(ranked.csat - ranked.previous_csat, 1)
         found.append(
             Finding(
-                section="service",
+                section=section,
                 key=str(ranked.id),
                 label=ranked.label,
                 measure="csat",
@@ -198,7 +201,7 @@ def findings(report: AnalyticalReport) -> list[Finding]:
                 previous_responses=ranked.previous_responses,
                 test=ranked.change,
                 sentence=_ratio_sentence(
-                    f"CSAT по услуге «{ranked.label}»",
+                    f"CSAT {words} «{ranked.label}»",
                     change,
                     ranked.csat,
                     ranked.previous_csat,

@@ -22,6 +22,7 @@ SECTION_LABELS = {
     "channel": "Канал",
     "touchpoint": "Точка",
     "service": "Услуга",
+    "agency": "Орган власти",
     "pain_map": "Карта болей",
     "criterion": "Критерий",
     "category": "Тема комментариев",
