@@ -181,6 +181,81 @@ CATEGORY_COUNTS = {
 }
 
 
+# (responses, satisfied) of the twelve months up to November 2026; May's rise is significant
+TREND = [
+    (300, 190),
+    (310, 200),
+    (290, 185),
+    (320, 205),
+    (305, 200),
+    (330, 260),
+    (340, 265),
+    (335, 262),
+    (350, 270),
+    (360, 275),
+    (355, 250),
+    (480, 330),
+]
+MONTH_NAMES = ["декабрь", "январь", "февраль", "март", "апрель", "май", "июнь", "июль"]
+MONTH_NAMES += ["август", "сентябрь", "октябрь", "ноябрь"]
+
+
+def _trend() -> list[dict[str, Any]]:
+    from reporting_worker.reports.stat_schemas import ChangeTest, PercentInterval
+    from reporting_worker.reports.statistics import proportion_change, wilson
+
+    points, before = [], (280, 180)
+    for n, (responses, satisfied) in enumerate(TREND):
+        year, month = (2025, 12) if n == 0 else (2026, n)
+        test = proportion_change(satisfied, responses, before[1], before[0])
+        points.append(
+            {
+                "month": f"{year}-{month:02d}-01",
+                "label": f"{MONTH_NAMES[n]} {year} г.",
+                "incomplete": False,
+                "responses": responses,
+                "csat": round(100 * satisfied / responses, 1),
+                "csat_interval": PercentInterval.of(wilson(satisfied, responses)),
+                "average_rating": round(3 + satisfied / responses, 2),
+                "criteria": [
+                    {"criterion": c.value, "average": CRITERIA[c], "rated": responses // 2}
+                    for c in Criterion
+                ],
+                "change": ChangeTest.of(test),
+            }
+        )
+        before = (responses, satisfied)
+    return points
+
+
+STATISTICS = {
+    "level": 0.95,
+    "min_responses": 30,
+    "prior_weight": 20.0,
+    "text": "Изменение считается выводом, только если в обоих периодах не менее 30 ответов и "
+    "оно статистически значимо на уровне 95 %.",
+}
+FINDING = {
+    "section": "stage",
+    "key": "application",
+    "label": "Подача заявления",
+    "measure": "csat",
+    "value": 53.6,
+    "previous": 58.1,
+    "change": -4.5,
+    "responses": 160,
+    "previous_responses": 155,
+    "test": {
+        "verdict": "significant",
+        "label": "значимое изменение",
+        "p_value": 0.03,
+        "weight": -7,
+    },
+    "sentence": "CSAT по этапу «Подача заявления» снизился на 4,5 п.п. (с 58,1 % до 53,6 %; 160 "
+    "и 155 ответов), это около 7 неудовлетворенных больше.",
+}
+
+
 def sample_report() -> AnalyticalReport:
     counts = _total(list(STAGES.values()))
     classified = sum(c for c, _, _ in CATEGORY_COUNTS.values())
@@ -331,6 +406,27 @@ def sample_report() -> AnalyticalReport:
                     "respondents": 380,
                     "respondents_total": 412,
                     "instrument": "Анкета «Удовлетворенность государственной услугой», вопросов: 8",
+                    "respondents_in_results": 380,
+                    "questions": [
+                        {
+                            "number": 1,
+                            "kind": "rating",
+                            "text": "Оцените получение услуги в целом",
+                            "answered": 380,
+                            "average": 4.1,
+                            "answers": [
+                                {"label": str(v), "count": c, "percent": round(c / 3.8, 1)}
+                                for v, c in zip(range(1, 6), (20, 20, 40, 120, 180), strict=True)
+                            ],
+                        },
+                        {
+                            "number": 2,
+                            "kind": "text",
+                            "text": "Что можно улучшить?",
+                            "answered": 95,
+                            "latest_texts": ["Больше окон приема по субботам"],
+                        },
+                    ],
                 }
             ],
         },
@@ -340,6 +436,9 @@ def sample_report() -> AnalyticalReport:
             "Наиболее острая проблема — очереди в МФЦ на этапе подачи заявления.",
         ],
         "daily": daily,
+        "statistics": STATISTICS,
+        "findings": [FINDING],
+        "trend": _trend(),
         "warnings": [],
     }
     return AnalyticalReport.model_validate(data)

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reporting_worker.reports.render.formats import ReportFormat, file_name, render_report
 from reporting_worker.reports.render.layout import report_view
+from reporting_worker.reports.render.tables import format_value
 from reporting_worker.reports.schemas import REPORT_EXAMPLE, AnalyticalReport
 from tests import headless
 from tests.report_samples import HOSTILE_QUOTE, sample_report
@@ -37,6 +38,10 @@ EXPECTED_TEXT = (
     "Сведения об опросах",
     "https://feedback.example.ru/api/v1/public/surveys/",
     "Динамика по дням",
+    "Динамика за 12 месяцев",
+    "▲ значимый рост",
+    "Больше окон приема по субботам",
+    "Значимые изменения и метод",
     "68,8",  # CSAT of the period, with a decimal comma
 )
 
@@ -83,8 +88,9 @@ def test_html_report_in_headless_chromium_shows_charts_and_russian_text(rendered
     assert scripts == 0
     assert images_drawn
     assert not wider_than_window
-    # distribution, criteria, stages, channels, touchpoints, categories, sentiment, plan, days
-    assert len(charts) == 9
+    # trend, distribution, criteria, stages, channels, touchpoints, categories, sentiment, plan,
+    # days
+    assert len(charts) == 10
     for box in charts:
         assert box.width > 600
         assert box.height > 80
@@ -123,7 +129,7 @@ def test_pdf_report_drawn_by_poppler_has_charts_and_russian_text(rendered: Path)
     width, height = pages[0].size
     assert abs(height / width - 297 / 210) < 0.01  # A4 portrait
     assert all(headless.non_white_share(picture) > 0.01 for picture in pages)
-    assert len(images) == 9  # the nine charts, as images
+    assert len(images) == 10  # the ten charts, as images
     for placed in images:
         assert placed.box.width > 0.8 * (width - 2 * 14 / 25.4 * dpi)  # the text's full width
         chart = headless.crop(pages[placed.page - 1], placed.box)
@@ -159,6 +165,8 @@ def test_xlsx_report_sheets_values_and_charts_match_the_report(
 
     assert workbook.sheetnames == [
         "Сводка",
+        "Выводы",
+        "Тренд",
         "Оценки",
         "Критерии",
         "По этапам",
@@ -179,25 +187,29 @@ def test_xlsx_report_sheets_values_and_charts_match_the_report(
     assert metrics["Респондентов"][0] == report.headline.respondents.value
 
     stages = _sheet(workbook, "По этапам")
-    assert _rows(stages, 2, 2, 8)[0] == [
+    assert _rows(stages, 2, 2, 10)[0] == [
         "Этап",
         "Ответов",
-        "Изм. ответов",
+        "Ответов ранее",
         "Средняя оценка",
         "Изм. средней",
         "CSAT",
+        "Интервал CSAT",
         "Изм. CSAT",
+        "Вывод",
         "Комментариев",
     ]
-    assert _rows(stages, 3, 2 + len(report.by_stage), 8) == [
+    assert _rows(stages, 3, 2 + len(report.by_stage), 10) == [
         [
             row.label,
             row.figures.respondents.value,
-            row.figures.respondents.change,
+            row.figures.respondents.previous,
             row.figures.average_rating.value,
             row.figures.average_rating.change,
             row.figures.csat.value,
+            None,  # the sample's rows carry no interval nor verdict
             row.figures.csat.change,
+            None,
             row.figures.comments.value,
         ]
         for row in report.by_stage
@@ -213,7 +225,7 @@ def test_xlsx_report_sheets_values_and_charts_match_the_report(
 
     pain = _sheet(workbook, "Карта болей")
     first_cell = report.pain_map.cells[0]
-    assert _rows(pain, 3, 3, 8)[0] == [
+    assert _rows(pain, 3, 3, 10)[0] == [
         first_cell.rank,
         first_cell.stage_label,
         first_cell.place_label,
@@ -221,9 +233,19 @@ def test_xlsx_report_sheets_values_and_charts_match_the_report(
         first_cell.dissatisfied,
         first_cell.average_rating,
         first_cell.csat,
+        None,  # the sample's cells carry no interval nor smoothed CSAT
+        None,
         first_cell.score,
     ]
-    assert HOSTILE_QUOTE in str(pain["J3"].value)
+    assert HOSTILE_QUOTE in str(pain["M3"].value)
+
+    trend = _sheet(workbook, "Тренд")
+    assert [row[:3] for row in _rows(trend, 3, 2 + len(report.trend), 3)] == [
+        [p.label, p.responses, p.csat] for p in report.trend
+    ]
+    # May 2026: 200 of 305 → 260 of 330, a significant rise, marked; June within chance
+    assert trend["F8"].value == "▲ значимый рост"
+    assert trend["F9"].value == "случайно"
 
     days = _sheet(workbook, "По дням")
     daily = _rows(days, 3, 2 + len(report.daily), 4)
@@ -300,3 +322,31 @@ def test_the_schemas_own_example_renders_in_every_format() -> None:
     assert render_report(example, ReportFormat.PDF).startswith(b"%PDF-")
     workbook = load_workbook(io.BytesIO(render_report(example, ReportFormat.XLSX)))
     assert _sheet(workbook, "Карта болей")["C3"].value == "МФЦ"
+
+
+def test_pdf_table_headers_fit_their_columns_word_by_word(report: AnalyticalReport) -> None:
+    from reporting_worker.reports.render import pdf
+
+    document = pdf._Document("проверка")
+    document.add_page()
+    tables = [
+        table
+        for section in report_view(report).sections
+        for table in section.tables
+        if table.in_document
+    ]
+    widest = max(tables, key=lambda t: len(t.columns))
+    assert len(widest.columns) >= 10  # the 12-month trend: month, volume, CSAT, criteria…
+    for table in tables:
+        texts = [
+            [pdf._clean(format_value(c.kind, v)) for c, v in zip(table.columns, row, strict=True)]
+            for row in table.rows
+        ]
+        size = document.table_font_size(table, texts)
+        widths = document.column_widths(table, texts, size)
+        document.set_font(pdf.FONT, "B", size)
+        assert sum(widths) <= document.epw + 0.01, table.title
+        for column, width in zip(table.columns, widths, strict=True):
+            for word in column.header.split():
+                # the table's cell padding is 1.2 mm a side: the word fits, it never breaks
+                assert document.get_string_width(word) + 2.4 <= width, (table.title, word)

@@ -110,6 +110,11 @@ async def test_life_situation_report_covers_its_services_and_takes_its_title_fro
     # 5 4 1 and 5: (3 of 4) = 75 %
     assert whole_report["headline"]["respondents"]["value"] == 4
     assert whole_report["headline"]["csat"]["value"] == 75.0
+    # broken down by service, worst first by CSAT smoothed toward the situation's 75 %:
+    # (2 + 20 × 0.75) / 23 = 73.9 % before (1 + 15) / 21 = 76.2 %
+    assert [
+        (r["id"], r["responses"], r["csat"], r["csat_shrunk"]) for r in whole_report["by_service"]
+    ] == [(own["id"], 3, 66.7, 73.9), (other["id"], 1, 100.0, 76.2)]
     # the agency's key sees its own service only: 5 4 1 → 66.7 %
     assert own_report["subject"]["service_ids"] == [own["id"]]
     assert own_report["subject"]["agency_id"] == catalog.agency_id

@@ -132,7 +132,8 @@ async def test_report_headline_and_breakdowns_on_a_known_dataset(
     [touchpoint] = report["by_touchpoint"]
     assert touchpoint["key"] == dataset.touchpoint_id
     assert touchpoint["label"] == "МФЦ «Мои документы» на ул. Ленина"
-    assert touchpoint["detail"].startswith("обособленные учреждения")
+    # a short label of its kind, not the registry's legal definition
+    assert touchpoint["detail"] == "МФЦ, центр «одного окна»"
     assert touchpoint["figures"]["respondents"] == {"value": 5, "previous": 5, "change": 0}
 
     # every day of the period, in order; the application day (5 days ago) 2 / 5 = 40 %
@@ -167,7 +168,7 @@ async def test_report_sentiment_and_pain_categories_of_the_comments(
     assert sentiment["neutral"]["count"] == 0
     categories = {c["category"]: c for c in report["categories"]}
     # digital service: both portal comments (ratings 2 and 1), one before
-    assert categories["digital_service"] | {"label": None} == {
+    assert categories["digital_service"] | {"label": None, "test": None} == {
         "category": "digital_service",
         "label": None,
         "comments": 2,
@@ -176,7 +177,11 @@ async def test_report_sentiment_and_pain_categories_of_the_comments(
         "average_rating": 1.5,
         "previous_comments": 1,
         "change": 1,
+        "previous_classified": 2,
+        "test": None,
     }
+    # 2 of 6 against 1 of 2 comments: far too few to call it a change
+    assert categories["digital_service"]["test"]["verdict"] == "too_few"
     assert (
         categories["waiting_time"]["comments"],
         categories["waiting_time"]["average_rating"],
@@ -205,13 +210,17 @@ async def test_pain_map_ranks_cells_by_dissatisfaction_weighted_by_volume(
         "pain_map"
     ]
 
-    # application × regional portal: (1 − 0.4) × √5 = 1.34; result × the touchpoint:
-    # (1 − 0.6) × √5 = 0.89; information × EPGU has 2 responses (< 3) and decision × MFC
-    # nobody dissatisfied: both left out
+    # CSAT of the subject 13 / 20 = 0.65, 20 pseudo-responses at it: application × regional
+    # portal (2 + 13) / (5 + 20) = 0.6 → (1 − 0.6) × √5 = 0.89; result × the touchpoint
+    # (3 + 13) / 25 = 0.64 → 0.36 × √5 = 0.8; information × EPGU has 2 responses (< 3) and
+    # decision × MFC nobody dissatisfied: both left out
     assert [(c["stage"], c["place_kind"], c["place"], c["score"]) for c in pain_map["cells"]] == [
-        ("application", "channel", "regional_portal", 1.34),
-        ("result", "touchpoint", dataset.touchpoint_id, 0.89),
+        ("application", "channel", "regional_portal", 0.89),
+        ("result", "touchpoint", dataset.touchpoint_id, 0.8),
     ]
+    assert (pain_map["cells"][0]["csat_shrunk"], pain_map["cells"][1]["csat_shrunk"]) == (60, 64)
+    # Wilson 95 % of 2 of 5
+    assert pain_map["cells"][0]["csat_interval"] == {"low": 11.8, "high": 76.9}
     first, second = pain_map["cells"]
     assert (first["rank"], first["responses"], first["dissatisfied"], first["csat"]) == (
         1,
@@ -229,35 +238,44 @@ async def test_pain_map_ranks_cells_by_dissatisfaction_weighted_by_volume(
     assert second["place_label"] == "МФЦ «Мои документы» на ул. Ленина"
     assert [(c["category"], c["comments"]) for c in second["categories"]] == [("waiting_time", 2)]
     assert [q["text"] for q in second["quotes"]] == [QUEUE_1, QUEUE_2]
-    assert "(1 − CSAT) × √N" in pain_map["method"]
+    assert "(1 − CSAT*) × √N" in pain_map["method"]
 
 
-async def test_conclusions_say_what_fell_where_and_by_how_much(
+async def test_conclusions_say_too_few_responses_instead_of_a_change(
     reporting: httpx.AsyncClient,
     reporting_settings: ReportingSettings,
     dataset: Dataset,
     admin_headers: dict[str, str],
 ) -> None:
+    """CSAT fell 25 п.п. overall and 40 п.п. at two stages, but on 5–20 responses: none of it is
+    a finding (the minimum is 30 in each period), and the report says so plainly."""
     report = (await built(reporting, reporting_settings, dataset, admin_headers))["report"]
     label = report["period"]["label"]
 
+    assert label.endswith("(неполный период)")  # the period runs up to today
+    assert report["findings"] == []
     assert report["conclusions"] == [
         f"За {label} получено 20 оценок — на 10 больше, чем в предыдущем периоде (10).",
-        "Доля удовлетворенных (CSAT, оценки 4–5) составила 65 % и снизилась на 25 п.п. по "
-        "сравнению с предыдущим периодом (90 %).",
+        "Доля удовлетворенных (CSAT, оценки 4–5) составила 65 %; сравнивать с предыдущим "
+        "периодом (90 %) нельзя — мало ответов (20 и 10, нужно не менее 30 в каждом); "
+        "доверительный интервал 95 % — 43,3–81,9 %.",
         "Средняя оценка — 3,7 из 5.",
-        "CSAT по этапу «Подача заявления» снизился на 40 п.п. (с 80 % до 40 %).",
-        "CSAT по этапу «Получение результата» снизился на 40 п.п. (с 100 % до 60 %).",
-        "CSAT в канале «Региональный портал» снизился на 40 п.п. (с 80 % до 40 %).",
-        "CSAT в канале «МФЦ» снизился на 15,4 п.п. (с 100 % до 84,6 %).",
+        "Мало ответов для сравнения с предыдущим периодом (нужно не менее 30 в каждом): по этапу "
+        "«Подача заявления» (5 и 5 ответов), по этапу «Получение результата» (5 и 5 ответов), в "
+        "канале «МФЦ» (13 и 5 ответов), в канале «Региональный портал» (5 и 5 ответов), в точке "
+        "«МФЦ «Мои документы» на ул. Ленина» (5 и 5 ответов).",
         "Ниже всего удовлетворенность на этапе «Подача заявления»: CSAT 40 %, 5 ответов.",
         "Ниже всего оценен критерий «Время ожидания в очереди» — 3 из 5 (в предыдущем "
         "периоде — 4,4).",
         "Главная точка боли — этап «Подача заявления», канал «Региональный портал»: CSAT 40 %, "
         "неудовлетворенных оценок — 3 из 5; чаще всего жалуются на: «Работа электронного "
         "сервиса» (2), «Документы и требования» (1).",
-        "Самая частая тема комментариев — «Работа электронного сервиса»: 2 из 6 (33,3 %), на 1 "
-        "больше, чем в предыдущем периоде.",
-        "Доля негативных комментариев — 66,7 % (выросла на 16,7 п.п., с 50 %).",
+        "Самая частая тема комментариев — «Работа электронного сервиса»: 2 из 6 (33,3 %).",
+        "Доля негативных комментариев — 66,7 % (мало комментариев, чтобы сравнивать с "
+        "предыдущим периодом).",
         "Утвержденных планов мероприятий по оптимизации нет.",
     ]
+    stages = rows_by_key(report["by_stage"])
+    assert stages["application"]["csat_test"]["verdict"] == "too_few"
+    assert stages["application"]["csat_test"]["label"] == "мало ответов для сравнения"
+    assert report["statistics"]["min_responses"] == 30

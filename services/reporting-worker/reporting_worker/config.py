@@ -20,3 +20,11 @@ class ReportingSettings(KitSettings):
     dashboard_alert_min_responses: int = Field(
         default=20, ge=1, validation_alias="DASHBOARD_ALERT_MIN_RESPONSES"
     )
+    # the report's statistics: confidence level of intervals and tests, the minimum responses in
+    # each of two periods to compare them, and the pseudo-responses at the subject's CSAT that
+    # pull a small pain-map cell or service toward the subject's mean when ranking
+    report_significance_level: float = Field(
+        default=0.95, gt=0.5, lt=1, validation_alias="REPORT_SIGNIFICANCE_LEVEL"
+    )
+    report_min_responses: int = Field(default=30, ge=1, validation_alias="REPORT_MIN_RESPONSES")
+    report_prior_weight: float = Field(default=20.0, ge=0, validation_alias="REPORT_PRIOR_WEIGHT")

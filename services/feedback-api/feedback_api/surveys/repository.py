@@ -117,40 +117,60 @@ async def insert_answers(session: AsyncSession, rows: list[dict[str, Any]]) -> N
         await session.execute(insert(SurveyAnswer), rows)
 
 
+# [start, end) of submission moments: the answers of responses submitted in a period
+Within = tuple[datetime, datetime] | None
+
+
+def _submitted_within(within: Within) -> ColumnElement[bool]:
+    if within is None:
+        return true()
+    return and_(SurveyResponse.submitted_at >= within[0], SurveyResponse.submitted_at < within[1])
+
+
+def _answers_within(stmt: Any, within: Within) -> Any:
+    if within is None:
+        return stmt
+    return stmt.join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id).where(
+        _submitted_within(within)
+    )
+
+
 async def response_summary(
-    session: AsyncSession, run_id: uuid.UUID
+    session: AsyncSession, run_id: uuid.UUID, within: Within = None
 ) -> tuple[int, datetime | None, datetime | None]:
-    """Respondents, first and last response."""
+    """Respondents, first and last response (of those submitted `within`)."""
     stmt = select(
         func.count(), func.min(SurveyResponse.submitted_at), func.max(SurveyResponse.submitted_at)
-    ).where(SurveyResponse.run_id == run_id)
+    ).where(SurveyResponse.run_id == run_id, _submitted_within(within))
     count, first, last = (await session.execute(stmt)).one()
     return int(count), first, last
 
 
 async def answer_counts(
-    session: AsyncSession, run_id: uuid.UUID
+    session: AsyncSession, run_id: uuid.UUID, within: Within = None
 ) -> Sequence[tuple[int, int | None, int | None, int]]:
     """(question, score, option, count): scores and options counted, texts as (q, None, None)."""
-    stmt = (
-        select(SurveyAnswer.question, SurveyAnswer.number, SurveyAnswer.option, func.count())
-        .where(SurveyAnswer.run_id == run_id)
-        .group_by(SurveyAnswer.question, SurveyAnswer.number, SurveyAnswer.option)
+    stmt = _answers_within(
+        select(SurveyAnswer.question, SurveyAnswer.number, SurveyAnswer.option, func.count()),
+        within,
+    )
+    stmt = stmt.where(SurveyAnswer.run_id == run_id).group_by(
+        SurveyAnswer.question, SurveyAnswer.number, SurveyAnswer.option
     )
     return [(q, n, o, int(c)) for q, n, o, c in (await session.execute(stmt)).all()]
 
 
 async def respondents_per_question(
-    session: AsyncSession, run_id: uuid.UUID, questions: list[int]
+    session: AsyncSession, run_id: uuid.UUID, questions: list[int], within: Within = None
 ) -> dict[int, int]:
     """For questions answered with several rows per response (multiple choice)."""
     if not questions:
         return {}
-    stmt = (
-        select(SurveyAnswer.question, func.count(SurveyAnswer.response_id.distinct()))
-        .where(SurveyAnswer.run_id == run_id, SurveyAnswer.question.in_(questions))
-        .group_by(SurveyAnswer.question)
+    stmt = _answers_within(
+        select(SurveyAnswer.question, func.count(SurveyAnswer.response_id.distinct())), within
     )
+    stmt = stmt.where(SurveyAnswer.run_id == run_id, SurveyAnswer.question.in_(questions))
+    stmt = stmt.group_by(SurveyAnswer.question)
     return {q: int(c) for q, c in (await session.execute(stmt)).all()}
 
 

@@ -3,7 +3,7 @@ value, the latest texts. Nothing reads the answers one by one."""
 
 import uuid
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -115,14 +115,17 @@ def instrument_label(instrument: Instrument) -> str:
 
 
 async def _question_results(
-    session: AsyncSession, run_id: uuid.UUID, questions: list[Question]
+    session: AsyncSession,
+    run_id: uuid.UUID,
+    questions: list[Question],
+    within: repository.Within,
 ) -> list[QuestionResult]:
     counts: dict[int, Counts] = defaultdict(dict)
-    for question, number, option, count in await repository.answer_counts(session, run_id):
+    for question, number, option, count in await repository.answer_counts(session, run_id, within):
         key = number if number is not None else option if option is not None else 0
         counts[question][key] = count
     multiple = [n for n, q in enumerate(questions, 1) if q.kind is QuestionKind.MULTIPLE_CHOICE]
-    respondents = await repository.respondents_per_question(session, run_id, multiple)
+    respondents = await repository.respondents_per_question(session, run_id, multiple, within)
     text_questions = [n for n, q in enumerate(questions, 1) if q.kind is QuestionKind.TEXT]
     texts = await repository.latest_texts(session, run_id, text_questions, LATEST_TEXTS)
     return [
@@ -133,19 +136,39 @@ async def _question_results(
     ]
 
 
+def _within(period: tuple[date, date] | None) -> repository.Within:
+    if period is None:
+        return None
+    return (
+        datetime.combine(period[0], time(), MOSCOW),
+        datetime.combine(period[1] + timedelta(days=1), time(), MOSCOW),
+    )
+
+
 async def run_results(
-    session: AsyncSession, principal: Principal, run_id: uuid.UUID, *, link_template: str
+    session: AsyncSession,
+    principal: Principal,
+    run_id: uuid.UUID,
+    *,
+    link_template: str,
+    period: tuple[date, date] | None = None,
 ) -> SurveyResults:
-    """`link_template` is the survey link with `{token}` where the run's token goes."""
+    """`link_template` is the survey link with `{token}` where the run's token goes; with a
+    `period` (Moscow days) the respondents and the questions count only the responses submitted
+    in it, while `facts` stay the run's."""
     run = await get_visible_run(session, principal, run_id)
     today = today_in_moscow()
     instrument = Instrument.model_validate(run.instrument)
-    respondents, first, last = await repository.response_summary(session, run.id)
+    within = _within(period)
+    respondents, first, last = await repository.response_summary(session, run.id, within)
+    total = (
+        respondents if within is None else (await repository.response_summary(session, run.id))[0]
+    )
     facts = SurveyFacts(
         link=link_template.replace("{token}", run.token),
         start_date=run.starts_on,
         end_date=period_end(run, today),
-        respondents=respondents,
+        respondents=total,
         instrument=instrument_label(instrument),
     )
     summary = InstrumentSummary(
@@ -162,5 +185,5 @@ async def run_results(
         last_response_at=last,
         instrument=summary,
         facts=facts,
-        questions=await _question_results(session, run.id, instrument.questions),
+        questions=await _question_results(session, run.id, instrument.questions, within),
     )

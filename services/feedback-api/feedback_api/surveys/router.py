@@ -144,12 +144,33 @@ async def close_survey_run(
     responses=problem_responses(404),
 )
 async def get_survey_results(
-    request: Request, session: DbSession, principal: FeedbackReader, run_id: uuid.UUID
+    request: Request,
+    session: DbSession,
+    principal: FeedbackReader,
+    run_id: uuid.UUID,
+    date_from: Annotated[
+        date | None, Query(description="With date_to: count only responses of these days")
+    ] = None,
+    date_to: date | None = None,
 ) -> SurveyResults:
     """Respondents, dates and per-question aggregates, with the `facts` a monthly report and a
-    plan's survey control point need: link, dates, respondents, instrument."""
+    plan's survey control point need: link, dates, respondents, instrument. With `date_from`
+    and `date_to` (Moscow days) the respondents and per-question figures are the period's."""
+    if (date_from is None) != (date_to is None):
+        raise UnprocessableEntity.for_field(
+            "date_to" if date_to is None else "date_from",
+            "date_from and date_to go together",
+            location="query",
+        )
+    period = None
+    if date_from is not None and date_to is not None:
+        if date_to < date_from:
+            raise UnprocessableEntity.for_field(
+                "date_to", "date_to is before date_from", location="query"
+            )
+        period = (date_from, date_to)
     return await results.run_results(
-        session, principal, run_id, link_template=_link_template(request)
+        session, principal, run_id, link_template=_link_template(request), period=period
     )
 
 

@@ -1,22 +1,19 @@
-"""Main conclusions: plain Russian sentences derived from the report's numbers — what changed,
-where, by how much; the weakest stage and criterion; the top pain; plans and surveys."""
+"""Main conclusions: plain Russian sentences derived from the report's numbers — what changed
+significantly, where, by how much, on how many responses; what moved on too few responses to
+say; the weakest stage, criterion and service; the top pain; the trend; plans and surveys."""
 
-from collections.abc import Iterable
-
-from reporting_worker.reports.schemas import (
-    AnalyticalReport,
-    BreakdownRow,
-    PlaceKind,
-    SectionStatus,
-)
+from reporting_worker.reports import findings as found
+from reporting_worker.reports.schemas import AnalyticalReport, PlaceKind, SectionStatus
+from reporting_worker.reports.statistics import DEFAULT_RULES, Rules, Verdict, proportion_change
 from reporting_worker.reports.wording import counted, number, percent
 
-# a stage or channel is compared only with this many responses in both periods
+# a stage or criterion is named the weakest only with this many responses
 MIN_RESPONSES = 5
-# and mentioned only when its CSAT moved by at least this many percentage points
-NOTABLE_CHANGE_PP = 5.0
-MAX_DROPS = 3
-MAX_RISES = 2
+MAX_FINDINGS = 10
+# said elsewhere: the headline in its own sentence, pain-map cells in the map (they repeat the
+# stage and channel changes they sit in)
+NOT_REPEATED = frozenset({"headline", "pain_map"})
+MAX_TOO_FEW = 6
 
 
 def _ratings(count: int) -> str:
@@ -48,7 +45,15 @@ def satisfaction(report: AnalyticalReport) -> list[str]:
         return []
     sentence = f"Доля удовлетворенных (CSAT, оценки 4–5) составила {percent(csat.value)}"
     if csat.change is not None and csat.previous is not None:
-        if csat.change == 0:
+        test = report.headline.csat_test
+        respondents = report.headline.respondents
+        if test is not None and test.verdict == Verdict.TOO_FEW:
+            sentence += (
+                f"; сравнивать с предыдущим периодом ({percent(csat.previous)}) нельзя — мало "
+                f"ответов ({respondents.value} и {respondents.previous}, нужно не менее "
+                f"{_min_responses(report)} в каждом)"
+            )
+        elif csat.change == 0:
             sentence += ", как и в предыдущем периоде"
         else:
             how = "выросла" if csat.change > 0 else "снизилась"
@@ -56,33 +61,79 @@ def satisfaction(report: AnalyticalReport) -> list[str]:
                 f" и {how} на {number(abs(csat.change))} п.п. по сравнению с предыдущим "
                 f"периодом ({percent(csat.previous)})"
             )
+            if test is not None and test.verdict == Verdict.NOT_SIGNIFICANT:
+                sentence += " — в пределах случайных колебаний"
+    interval = report.headline.csat_interval
+    if interval is not None and report.statistics is not None:
+        sentence += (
+            f"; доверительный интервал {number(100 * report.statistics.level)} % — "
+            f"{number(interval.low)}–{percent(interval.high)}"
+        )
     return [sentence + ".", f"Средняя оценка — {number(average.value, 2)} из 5."]
 
 
-def _moved(rows: Iterable[BreakdownRow], subject: str) -> list[str]:
-    comparable = [
-        row
-        for row in rows
-        if row.figures.respondents.value >= MIN_RESPONSES
-        and row.figures.respondents.previous >= MIN_RESPONSES
-        and row.figures.csat.change is not None
-        and abs(row.figures.csat.change) >= NOTABLE_CHANGE_PP
+def _rules(report: AnalyticalReport) -> Rules:
+    method = report.statistics
+    if method is None:
+        return DEFAULT_RULES
+    return Rules(method.level, method.min_responses, method.prior_weight)
+
+
+def _min_responses(report: AnalyticalReport) -> int:
+    return report.statistics.min_responses if report.statistics else 0
+
+
+def changes(report: AnalyticalReport) -> list[str]:
+    """The significant changes below the headline, heaviest first."""
+    return [f.sentence for f in report.findings if f.section not in NOT_REPEATED][:MAX_FINDINGS]
+
+
+def too_few(report: AnalyticalReport) -> list[str]:
+    notes = found.too_few(report)
+    if not notes:
+        return []
+    shown = ", ".join(notes[:MAX_TOO_FEW])
+    more = f" и еще {len(notes) - MAX_TOO_FEW}" if len(notes) > MAX_TOO_FEW else ""
+    return [
+        f"Мало ответов для сравнения с предыдущим периодом (нужно не менее "
+        f"{_min_responses(report)} в каждом): {shown}{more}."
     ]
-    ordered = sorted(comparable, key=lambda row: (row.figures.csat.change or 0, row.key))
-    drops = [row for row in ordered if (row.figures.csat.change or 0) < 0][:MAX_DROPS]
-    rises = [row for row in reversed(ordered) if (row.figures.csat.change or 0) > 0][:MAX_RISES]
-    sentences = []
-    for row in drops + rises:
-        csat = row.figures.csat
-        assert csat.change is not None
-        assert csat.value is not None
-        assert csat.previous is not None
-        how = "снизился" if csat.change < 0 else "вырос"
-        sentences.append(
-            f"CSAT {subject} «{row.label}» {how} на {number(abs(csat.change))} п.п. "
-            f"(с {percent(csat.previous)} до {percent(csat.value)})."
-        )
-    return sentences
+
+
+def worst_agency(report: AnalyticalReport) -> list[str]:
+    if len(report.by_agency) < 2:
+        return []
+    row = report.by_agency[0]
+    if row.csat is None or row.csat_interval is None:
+        return []
+    return [
+        f"Ниже всего удовлетворенность в органе «{row.label}»: CSAT {percent(row.csat)} "
+        f"(интервал {number(row.csat_interval.low)}–{percent(row.csat_interval.high)}, "
+        f"{counted(row.responses, 'ответ', 'ответа', 'ответов')})."
+    ]
+
+
+def worst_service(report: AnalyticalReport) -> list[str]:
+    if len(report.by_service) < 2:
+        return []
+    row = report.by_service[0]
+    if row.csat is None or row.csat_interval is None:
+        return []
+    return [
+        f"Ниже всего удовлетворенность услугой «{row.label}»: CSAT {percent(row.csat)} "
+        f"(интервал {number(row.csat_interval.low)}–{percent(row.csat_interval.high)}, "
+        f"{counted(row.responses, 'ответ', 'ответа', 'ответов')})."
+    ]
+
+
+def trend(report: AnalyticalReport) -> list[str]:
+    marked = [p for p in report.trend if p.change.verdict == Verdict.SIGNIFICANT]
+    if not marked:
+        return []
+    months = ", ".join(
+        f"{p.label} ({'рост' if p.change.weight > 0 else 'снижение'})" for p in marked
+    )
+    return [f"За 12 месяцев CSAT значимо менялся к предыдущему месяцу: {months}."]
 
 
 def weakest_stage(report: AnalyticalReport) -> list[str]:
@@ -149,7 +200,8 @@ def top_category(report: AnalyticalReport) -> list[str]:
         f"Самая частая тема комментариев — «{category.label}»: {category.comments} из "
         f"{report.sentiment.classified_comments} ({percent(category.percent or 0)})"
     )
-    if category.previous_comments and category.change:
+    significant = category.test is not None and category.test.verdict == Verdict.SIGNIFICANT
+    if category.previous_comments and category.change and significant:
         more = "больше" if category.change > 0 else "меньше"
         sentence += f", на {abs(category.change)} {more}, чем в предыдущем периоде"
     return [sentence + "."]
@@ -160,7 +212,20 @@ def negative_share(report: AnalyticalReport) -> list[str]:
     if negative.percent is None:
         return []
     sentence = f"Доля негативных комментариев — {percent(negative.percent)}"
-    if negative.change and negative.previous_percent is not None:
+    section = report.sentiment
+    before = round((negative.previous_percent or 0) * section.previous_classified_comments / 100)
+    test = proportion_change(
+        negative.count,
+        section.classified_comments,
+        before,
+        section.previous_classified_comments,
+        _rules(report),
+    )
+    if test.verdict == Verdict.TOO_FEW:
+        sentence += " (мало комментариев, чтобы сравнивать с предыдущим периодом)"
+    elif test.verdict == Verdict.NOT_SIGNIFICANT:
+        sentence += " (изменение в пределах случайных колебаний)"
+    elif negative.change and negative.previous_percent is not None:
         how = "выросла" if negative.change > 0 else "снизилась"
         sentence += (
             f" ({how} на {number(abs(negative.change))} п.п., "
@@ -199,13 +264,16 @@ def conclusions(report: AnalyticalReport) -> list[str]:
     return [
         volume(report),
         *satisfaction(report),
-        *_moved(report.by_stage, "по этапу"),
-        *_moved(report.by_channel, "в канале"),
+        *changes(report),
+        *too_few(report),
         *weakest_stage(report),
+        *worst_agency(report),
+        *worst_service(report),
         *weakest_criterion(report),
         *top_pain(report),
         *top_category(report),
         *negative_share(report),
+        *trend(report),
         *plans(report),
         *surveys(report),
     ]

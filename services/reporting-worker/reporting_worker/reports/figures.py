@@ -13,6 +13,14 @@ from reporting_worker.reports.schemas import (
     Figures,
     RatingShare,
 )
+from reporting_worker.reports.stat_schemas import ChangeTest, PercentInterval
+from reporting_worker.reports.statistics import (
+    DEFAULT_RULES,
+    Rules,
+    proportion_change,
+    score_change,
+    wilson,
+)
 
 # summed counters of FeedbackDaily rows, by counter name
 Tally = dict[str, int]
@@ -39,13 +47,51 @@ def _share(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
+def satisfied(tally: Mapping[str, int]) -> int:
+    """Ratings 4–5: the numerator of CSAT."""
+    return tally["rating_4"] + tally["rating_5"]
+
+
 def csat(tally: Mapping[str, int]) -> float | None:
-    """Share of ratings 4–5, %."""
+    """Share of ratings 4–5, %: the one definition (otklik_shared.measures) every section uses."""
     return csat_percent(_by_rating(tally), tally["responses"])
 
 
 def _by_rating(tally: Mapping[str, int]) -> dict[int, int]:
     return {rating: tally[f"rating_{rating}"] for rating in SATISFIED_RATINGS}
+
+
+def csat_interval(tally: Mapping[str, int], rules: Rules = DEFAULT_RULES) -> PercentInterval | None:
+    return PercentInterval.of(wilson(satisfied(tally), tally["responses"], rules))
+
+
+def csat_test(
+    current: Mapping[str, int], previous: Mapping[str, int], rules: Rules = DEFAULT_RULES
+) -> ChangeTest:
+    return ChangeTest.of(
+        proportion_change(
+            satisfied(current),
+            current["responses"],
+            satisfied(previous),
+            previous["responses"],
+            rules,
+        )
+    )
+
+
+def criterion_test(
+    current: Mapping[str, int],
+    previous: Mapping[str, int],
+    criterion: Criterion,
+    rules: Rules = DEFAULT_RULES,
+) -> ChangeTest:
+    now, before = criterion_average(current, criterion), criterion_average(previous, criterion)
+    rated, rated_before = current[f"{criterion.value}_count"], previous[f"{criterion.value}_count"]
+    if now is None or before is None:
+        return ChangeTest.of(score_change(0, 0, 0, 0, rules))
+    exact_now = current[f"{criterion.value}_sum"] / rated
+    exact_before = previous[f"{criterion.value}_sum"] / rated_before
+    return ChangeTest.of(score_change(exact_now, rated, exact_before, rated_before, rules))
 
 
 def average_rating(tally: Mapping[str, int]) -> float | None:
@@ -75,7 +121,9 @@ def count_figure(value: int, previous: int) -> CountFigure:
     return CountFigure(value=value, previous=previous, change=value - previous)
 
 
-def figures(current: Mapping[str, int], previous: Mapping[str, int]) -> Figures:
+def figures(
+    current: Mapping[str, int], previous: Mapping[str, int], rules: Rules = DEFAULT_RULES
+) -> Figures:
     responses, before = current["responses"], previous["responses"]
     return Figures(
         respondents=count_figure(responses, before),
@@ -101,10 +149,15 @@ def figures(current: Mapping[str, int], previous: Mapping[str, int]) -> Figures:
                     digits=2,
                 ),
                 rated=current[f"{criterion.value}_count"],
+                previous_rated=previous[f"{criterion.value}_count"],
+                test=criterion_test(current, previous, criterion, rules),
             )
             for criterion in Criterion
         ],
         comments=count_figure(current["comments"], previous["comments"]),
+        csat_interval=csat_interval(current, rules),
+        previous_csat_interval=csat_interval(previous, rules),
+        csat_test=csat_test(current, previous, rules),
     )
 
 

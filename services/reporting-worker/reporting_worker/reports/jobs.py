@@ -26,6 +26,7 @@ from reporting_worker.reports.service import (
     report_id,
     request_report,
 )
+from reporting_worker.reports.stat_method import rules_from
 from reporting_worker.reports.subjects import Subject, resolve_subject
 from reporting_worker.reports.upstream import Upstream, upstream_from_settings
 
@@ -108,6 +109,7 @@ async def build_report_job(ctx: dict[str, Any], report: str, build: int) -> str:
                 ctx["upstream"],
                 now=datetime.now(UTC),
                 on_progress=progress,
+                rules=rules_from(ctx["settings"]),
             )
     except Exception as exc:
         tries = int(ctx.get("job_try", 1))

@@ -2,10 +2,12 @@
 volume, each with its leading pain categories and a few quotes.
 
 A cell is a stage and a place: the touchpoint when the feedback named one, else its channel, so
-every response falls in exactly one cell. Its score is (1 − CSAT) × √N: the share of the
-dissatisfied grows the score linearly and the volume by its square root, so a large cell at
-middling satisfaction and a smaller one where almost nobody is satisfied both surface, while a
-cell of two unhappy ratings does not outrank either.
+every response falls in exactly one cell. Its score is (1 − CSAT*) × √N, where CSAT* is the
+cell's CSAT pulled toward the subject's (additive smoothing: `prior_weight` pseudo-responses at
+the subject's CSAT): the share of the dissatisfied grows the score linearly and the volume by its
+square root, so a large cell at middling satisfaction and a smaller one where almost nobody is
+satisfied both surface, while a cell of three unhappy ratings stays near the subject's mean and
+cannot lead.
 """
 
 import math
@@ -16,7 +18,6 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from otklik_shared.measures import SATISFIED_RATINGS, satisfied_fraction
 from otklik_shared.vocab import PAIN_CATEGORY_LABELS, PainCategory, Stage
 from reporting_worker.aggregates.models import NONE_ID, NONE_STAGE
 from reporting_worker.directory.models import KnownTouchpoint
@@ -26,13 +27,17 @@ from reporting_worker.reports.figures import (
     add_into,
     average_rating,
     csat,
+    csat_interval,
+    csat_test,
     dissatisfied,
     empty_tally,
+    satisfied,
 )
 from reporting_worker.reports.periods import Period
 from reporting_worker.reports.repository import AggregateScope, CategoryTally, CellKey
 from reporting_worker.reports.schemas import (
     CellCategory,
+    CellService,
     PainCell,
     PainMap,
     PlaceKind,
@@ -40,18 +45,28 @@ from reporting_worker.reports.schemas import (
     SectionStatus,
 )
 from reporting_worker.reports.sections import channel_label, stage_label, touchpoint_label
+from reporting_worker.reports.statistics import DEFAULT_RULES, Rules, shrunk_share
+from reporting_worker.reports.wording import number
 
 MIN_RESPONSES = 3
+SERVICES_PER_CELL = 3
 MAX_CELLS = 10
 CATEGORIES_PER_CELL = 3
 QUOTES_PER_CELL = 3
 # not pains: left out of a cell's leading categories
 NOT_PAINS = frozenset({PainCategory.PRAISE.value})
-METHOD = (
-    "Оценка ячейки = (1 − CSAT) × √N, где CSAT — доля оценок 4–5, N — число ответов в ячейке "
-    "(этап × точка взаимодействия, если она указана, иначе канал); ячейки менее чем с "
-    f"{MIN_RESPONSES} ответами и без неудовлетворенных оценок не учитываются."
-)
+
+
+def method(rules: Rules) -> str:
+    return (
+        "Оценка ячейки = (1 − CSAT*) × √N, где N — число ответов в ячейке (этап × точка "
+        "взаимодействия, если она указана, иначе канал), CSAT* — доля оценок 4–5 в ячейке, "
+        f"сглаженная к CSAT предмета отчета: (оценок 4–5 + {number(rules.prior_weight)} × CSAT "
+        f"предмета) / (N + {number(rules.prior_weight)}), чтобы ячейка из нескольких ответов не "
+        f"выходила вперед случайно; интервал CSAT — Вильсона, {number(100 * rules.level)} %; "
+        f"ячейки менее чем с {MIN_RESPONSES} ответами и без неудовлетворенных оценок не "
+        "учитываются."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,26 +83,68 @@ def place_of(cell: CellKey) -> Place:
     return Place(stage, PlaceKind.CHANNEL, channel)
 
 
-def score(tally: Mapping[str, int]) -> float:
-    by_rating = {rating: tally[f"rating_{rating}"] for rating in SATISFIED_RATINGS}
-    satisfied = satisfied_fraction(by_rating, tally["responses"])
-    assert satisfied is not None, "a place is scored only with responses"
-    return round((1 - satisfied) * math.sqrt(tally["responses"]), 2)
+def subject_prior(cells: Mapping[CellKey, Tally]) -> float:
+    """The subject's CSAT (0–1) that small cells are pulled toward; 0.5 with no data."""
+    responses = sum(t["responses"] for t in cells.values())
+    return sum(satisfied(t) for t in cells.values()) / responses if responses else 0.5
 
 
-def ranked_places(cells: Mapping[CellKey, Tally]) -> list[tuple[Place, Tally]]:
+def shrunk(tally: Mapping[str, int], prior: float, rules: Rules) -> float:
+    return shrunk_share(satisfied(tally), tally["responses"], prior, rules)
+
+
+def score(tally: Mapping[str, int], prior: float, rules: Rules = DEFAULT_RULES) -> float:
+    return round((1 - shrunk(tally, prior, rules)) * math.sqrt(tally["responses"]), 2)
+
+
+def by_place(cells: Mapping[CellKey, Tally]) -> dict[Place, Tally]:
     places: dict[Place, Tally] = defaultdict(empty_tally)
     for cell, tally in cells.items():
         add_into(places[place_of(cell)], tally)
+    return places
+
+
+def ranked_places(
+    cells: Mapping[CellKey, Tally], rules: Rules = DEFAULT_RULES
+) -> list[tuple[Place, Tally]]:
+    prior = subject_prior(cells)
     eligible = [
         (place, tally)
-        for place, tally in places.items()
+        for place, tally in by_place(cells).items()
         if tally["responses"] >= MIN_RESPONSES and dissatisfied(tally) > 0
     ]
     eligible.sort(
-        key=lambda item: (-score(item[1]), -item[1]["responses"], item[0].stage, item[0].key)
+        key=lambda item: (
+            -score(item[1], prior, rules),
+            -item[1]["responses"],
+            item[0].stage,
+            item[0].key,
+        )
     )
     return eligible[:MAX_CELLS]
+
+
+@dataclass(frozen=True)
+class PlaceServices:
+    """For a report over several services: each place's tallies by service."""
+
+    tallies: Mapping[Place, Mapping[uuid.UUID, Tally]]
+    titles: Mapping[uuid.UUID, str]
+
+    def of(self, place: Place) -> list[CellService]:
+        found = sorted(
+            self.tallies.get(place, {}).items(),
+            key=lambda item: (-dissatisfied(item[1]), -item[1]["responses"], str(item[0])),
+        )
+        return [
+            CellService(
+                service_id=service_id,
+                title=self.titles.get(service_id, "Услуга (нет в справочнике)"),
+                responses=tally["responses"],
+                dissatisfied=dissatisfied(tally),
+            )
+            for service_id, tally in found[:SERVICES_PER_CELL]
+        ]
 
 
 def _leading_categories(place: Place, rows: list[CategoryTally]) -> list[CellCategory]:
@@ -113,9 +170,16 @@ async def pain_map(
     cells: Mapping[CellKey, Tally],
     categories: list[CategoryTally],
     touchpoints: Mapping[uuid.UUID, KnownTouchpoint],
+    *,
+    cells_before: Mapping[CellKey, Tally],
+    rules: Rules = DEFAULT_RULES,
+    services: PlaceServices | None = None,
 ) -> PainMap:
     result = []
-    for rank, (place, tally) in enumerate(ranked_places(cells), start=1):
+    prior = subject_prior(cells)
+    before = by_place(cells_before)
+    for rank, (place, tally) in enumerate(ranked_places(cells, rules), start=1):
+        previous = before.get(place) or empty_tally()
         is_touchpoint = place.kind == PlaceKind.TOUCHPOINT
         quotes = await repository.quotes_of_cell(
             session,
@@ -142,7 +206,13 @@ async def pain_map(
                 dissatisfied=dissatisfied(tally),
                 csat=csat(tally) or 0.0,
                 average_rating=average_rating(tally) or 0.0,
-                score=score(tally),
+                score=score(tally, prior, rules),
+                csat_interval=csat_interval(tally, rules),
+                csat_shrunk=round(100 * shrunk(tally, prior, rules), 1),
+                previous_responses=previous["responses"],
+                previous_csat=csat(previous),
+                test=csat_test(tally, previous, rules),
+                services=services.of(place) if services is not None else [],
                 categories=_leading_categories(place, categories),
                 quotes=[
                     Quote(
@@ -160,7 +230,7 @@ async def pain_map(
     responses = sum(tally["responses"] for tally in cells.values())
     return PainMap(
         status=SectionStatus.OK if responses else SectionStatus.NO_DATA,
-        method=METHOD,
+        method=method(rules),
         min_responses=MIN_RESPONSES,
         cells=result,
     )

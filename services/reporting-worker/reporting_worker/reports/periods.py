@@ -51,9 +51,20 @@ class Period:
             return f"{MONTHS[self.first.month - 1]} {self.first.year} г."
         return f"{self.first:%d.%m.%Y} – {self.last:%d.%m.%Y}"
 
-    def schema(self) -> ReportPeriod:
+    def in_progress(self, today: date | None) -> bool:
+        return today is not None and self.first <= today <= self.last
+
+    def schema(self, today: date | None = None) -> ReportPeriod:
+        """`today` (Moscow) marks a period still in progress «неполный месяц»."""
+        label = self.label
+        if self.in_progress(today):
+            label += " (неполный месяц)" if self.is_calendar_month else " (неполный период)"
         return ReportPeriod(
-            date_from=self.first, date_to=self.last, days=self.days, label=self.label
+            date_from=self.first,
+            date_to=self.last,
+            days=self.days,
+            label=label,
+            incomplete=self.in_progress(today),
         )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from reporting_worker.aggregates.models import (
     COUNTERS,
+    CRITERIA,
     NONE_ID,
     SENTIMENT_COUNTERS,
     FeedbackCategoryDaily,
@@ -34,11 +35,15 @@ class AggregateScope:
 
     agency_id: uuid.UUID | None
     service_ids: tuple[uuid.UUID, ...] | None
+    # a comparison of agencies: all their feedback
+    agency_ids: tuple[uuid.UUID, ...] | None = None
 
     def where(self, model: Any) -> ColumnElement[bool]:
         conditions: list[ColumnElement[bool]] = []
         if self.agency_id is not None:
             conditions.append(model.agency_id == self.agency_id)
+        if self.agency_ids is not None:
+            conditions.append(model.agency_id.in_(self.agency_ids))
         if self.service_ids is not None:
             conditions.append(model.service_id.in_(self.service_ids))
         return and_(true(), *conditions)
@@ -163,3 +168,61 @@ async def touchpoints(
         return {}
     found = await session.scalars(select(KnownTouchpoint).where(KnownTouchpoint.id.in_(ids)))
     return {touchpoint.id: touchpoint for touchpoint in found}
+
+
+# the trend's counters: volume, ratings and the criteria, not the comment counters
+TREND_COUNTERS = tuple(
+    c for c in COUNTERS if c == "responses" or c.startswith(("rating_", *CRITERIA))
+)
+
+
+async def monthly_tallies(
+    session: AsyncSession, scope: AggregateScope, first: date, last: date
+) -> dict[date, Tally]:
+    """The months from `first` to `last` in one grouped query: the first day of each month
+    that has data, with its summed counters."""
+    month = func.date_trunc("month", FeedbackDaily.day).label("month")
+    rows = await session.execute(
+        select(month, *(func.sum(getattr(FeedbackDaily, c)) for c in TREND_COUNTERS))
+        .where(scope.where(FeedbackDaily), FeedbackDaily.day.between(first, last))
+        .group_by(month)
+    )
+    return {
+        row[0].date(): dict(zip(TREND_COUNTERS, map(int, row[1:]), strict=True)) for row in rows
+    }
+
+
+ServiceCellKey = tuple[uuid.UUID, str, str, uuid.UUID]
+
+
+async def service_cell_tallies(
+    session: AsyncSession, scope: AggregateScope, period: Period
+) -> dict[ServiceCellKey, Tally]:
+    """As cell_tallies, keyed by service first: for reports over several services."""
+    keys = (
+        FeedbackDaily.service_id,
+        FeedbackDaily.stage,
+        FeedbackDaily.channel,
+        FeedbackDaily.touchpoint_id,
+    )
+    rows = await session.execute(
+        select(*keys, *(func.sum(getattr(FeedbackDaily, c)) for c in COUNTERS))
+        .where(scope.where(FeedbackDaily), _in_period(FeedbackDaily, period))
+        .group_by(*keys)
+    )
+    return {
+        (row[0], row[1], row[2], row[3]): dict(zip(COUNTERS, map(int, row[4:]), strict=True))
+        for row in rows
+    }
+
+
+async def agency_tallies(
+    session: AsyncSession, scope: AggregateScope, period: Period
+) -> dict[uuid.UUID, Tally]:
+    """Per agency, for a comparison of agencies (their agency-wide feedback included)."""
+    rows = await session.execute(
+        select(FeedbackDaily.agency_id, *(func.sum(getattr(FeedbackDaily, c)) for c in COUNTERS))
+        .where(scope.where(FeedbackDaily), _in_period(FeedbackDaily, period))
+        .group_by(FeedbackDaily.agency_id)
+    )
+    return {row[0]: dict(zip(COUNTERS, map(int, row[1:]), strict=True)) for row in rows}

@@ -42,15 +42,18 @@ async def request_report(
     body: ReportRequest,
 ) -> ReportJobRead:
     """Queues the report of a service, an agency or a life situation for a month (the last
-    whole month by default) or explicit dates. Asking again returns the same job: in flight,
-    or finished while its aggregates are unchanged (`reused`); `force` builds it again."""
-    subject = await service.subject_for(session, principal, body)
+    whole month by default) or explicit dates; a month still in progress is built on the data
+    up to now («неполный месяц»), one not yet begun is refused (422). Asking again returns the
+    same job: in flight, or finished while its aggregates are unchanged (`reused`); `force`
+    builds it again."""
     now = datetime.now(UTC)
+    period = service.requested_period(body, now)
+    subject = await service.subject_for(session, principal, body)
     requested = await service.request_report(
         session,
         redis,
         subject,
-        service.requested_period(body, now),
+        period,
         force=body.force,
         origin="api",
         requested_by=principal.name,

@@ -18,6 +18,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from otklik_shared.events import Sentiment
 from otklik_shared.vocab import Criterion, PainCategory, Stage
 from reporting_worker.answers.schemas import AnswerSatisfaction
+from reporting_worker.reports.stat_schemas import (
+    ChangeTest,
+    Finding,
+    PercentInterval,
+    RankedRow,
+    StatisticsMethod,
+    TrendPoint,
+)
+from reporting_worker.reports.survey_results import SurveyQuestion
 
 SCHEMA_VERSION = 1
 
@@ -26,9 +35,12 @@ class SubjectKind(StrEnum):
     SERVICE = "service"
     AGENCY = "agency"
     LIFE_SITUATION = "life_situation"
+    # an agency and its subordinate agencies, compared
+    AGENCIES = "agencies"
 
 
 SUBJECT_KIND_LABELS: dict[SubjectKind, str] = {
+    SubjectKind.AGENCIES: "Сравнение органов власти",
     SubjectKind.SERVICE: "Государственная услуга",
     SubjectKind.AGENCY: "Орган власти",
     SubjectKind.LIFE_SITUATION: "Жизненная ситуация",
@@ -60,6 +72,9 @@ class ReportPeriod(BaseModel):
     date_to: date = Field(description="Last day, inclusive (Moscow)")
     days: int
     label: str = Field(examples=["ноябрь 2026 г.", "01.11.2026 – 15.11.2026"])
+    incomplete: bool = Field(
+        default=False, description="Still in progress when built: data up to that day"
+    )
 
 
 class CountFigure(BaseModel):
@@ -87,6 +102,8 @@ class CriterionFigure(BaseModel):
     label: str = Field(examples=["Время ожидания в очереди"])
     average: Figure = Field(description="Average score 1–5 of those who rated it")
     rated: int = Field(description="Responses that rated this criterion in the period")
+    previous_rated: int = Field(default=0, description="The same in the previous period")
+    test: ChangeTest | None = Field(default=None, description="Is the change of the average real")
 
 
 class Figures(BaseModel):
@@ -98,6 +115,13 @@ class Figures(BaseModel):
     distribution: list[RatingShare] = Field(description="Ratings 1 to 5, in that order")
     criteria: list[CriterionFigure] = Field(description="The five criteria, in vocabulary order")
     comments: CountFigure
+    csat_interval: PercentInterval | None = Field(
+        default=None, description="Wilson interval of the CSAT at the report's level"
+    )
+    previous_csat_interval: PercentInterval | None = None
+    csat_test: ChangeTest | None = Field(
+        default=None, description="Is the change of CSAT a finding (volume and significance)"
+    )
 
 
 class BreakdownRow(BaseModel):
@@ -125,6 +149,7 @@ class SentimentSection(BaseModel):
     status: SectionStatus
     classified_comments: int
     shares: list[SentimentShare] = Field(description="negative, neutral, positive")
+    previous_classified_comments: int = 0
 
 
 class CategoryCount(BaseModel):
@@ -136,6 +161,10 @@ class CategoryCount(BaseModel):
     average_rating: float | None = Field(description="Average rating given with these comments")
     previous_comments: int
     change: int
+    previous_classified: int = Field(default=0, description="Classified comments before")
+    test: ChangeTest | None = Field(
+        default=None, description="Is the change of the share of comments real"
+    )
 
 
 class Quote(BaseModel):
@@ -160,6 +189,13 @@ class PlaceKind(StrEnum):
     CHANNEL = "channel"
 
 
+class CellService(BaseModel):
+    service_id: uuid.UUID
+    title: str
+    responses: int
+    dissatisfied: int
+
+
 class PainCell(BaseModel):
     rank: int = Field(ge=1)
     stage: Stage | None
@@ -174,6 +210,18 @@ class PainCell(BaseModel):
     csat: float = Field(description="%")
     average_rating: float
     score: float = Field(description="See PainMap.method")
+    csat_interval: PercentInterval | None = Field(default=None, description="Wilson, %")
+    csat_shrunk: float | None = Field(
+        default=None, description="CSAT pulled toward the subject's, %: what the score uses"
+    )
+    previous_responses: int = Field(default=0, description="The same place, previous period")
+    previous_csat: float | None = None
+    test: ChangeTest | None = Field(default=None, description="CSAT against the previous period")
+    services: list[CellService] = Field(
+        default_factory=list,
+        description="For an agency or life situation: the services of the cell, most "
+        "dissatisfied first",
+    )
     categories: list[CellCategory] = Field(description="Leading pain categories, most first")
     quotes: list[Quote] = Field(description="Up to three, negative first")
 
@@ -290,6 +338,12 @@ class SurveyFacts(BaseModel):
     respondents: int = Field(description="Responses submitted within the report's period")
     respondents_total: int = Field(description="All responses of the run")
     instrument: str
+    questions: list[SurveyQuestion] = Field(
+        default_factory=list, description="Results per question of the period's responses"
+    )
+    respondents_in_results: int | None = Field(
+        default=None, description="Respondents the per-question results count (the period's)"
+    )
 
 
 class SurveySection(BaseModel):
@@ -594,6 +648,25 @@ class AnalyticalReport(BaseModel):
     surveys: SurveySection
     conclusions: list[str] = Field(description="Plain Russian sentences derived from the numbers")
     daily: list[DailyPoint] = Field(description="Every day of the period, for charts")
+    statistics: StatisticsMethod | None = Field(
+        default=None, description="The level, minimum volume and shrinkage the report used"
+    )
+    findings: list[Finding] = Field(
+        default_factory=list,
+        description="Significant changes on enough responses, heaviest first, rises and falls",
+    )
+    trend: list[TrendPoint] = Field(
+        default_factory=list, description="The 12 months up to the period's last, oldest first"
+    )
+    by_service: list[RankedRow] = Field(
+        default_factory=list,
+        description="Agency and life-situation reports: services ranked worst first",
+    )
+    by_agency: list[RankedRow] = Field(
+        default_factory=list,
+        description="A comparison of agencies (subject kind `agencies`): the agency and its "
+        "subordinate agencies ranked worst first",
+    )
     warnings: list[str] = Field(
         description="What is missing and why (a dependency down, no data), in Russian"
     )

@@ -14,7 +14,7 @@ from otklik_shared.vocab import (
     PainCategory,
     Stage,
 )
-from otklik_shared.vocab_touchpoints import TOUCHPOINT_KIND_LABELS, TouchpointKind
+from otklik_shared.vocab_touchpoints import TouchpointKind
 from reporting_worker.aggregates.models import NONE_ID, NONE_STAGE
 from reporting_worker.directory.models import KnownTouchpoint
 from reporting_worker.reports.figures import (
@@ -26,6 +26,7 @@ from reporting_worker.reports.figures import (
     figures,
     share,
 )
+from reporting_worker.reports.labels import TOUCHPOINT_KIND_SHORT
 from reporting_worker.reports.periods import Period
 from reporting_worker.reports.repository import CategoryTally, CellKey
 from reporting_worker.reports.schemas import (
@@ -36,6 +37,8 @@ from reporting_worker.reports.schemas import (
     SentimentSection,
     SentimentShare,
 )
+from reporting_worker.reports.stat_schemas import ChangeTest
+from reporting_worker.reports.statistics import DEFAULT_RULES, Rules, proportion_change
 
 NO_STAGE_LABEL = "Этап не указан"
 UNKNOWN_TOUCHPOINT_LABEL = "Точка взаимодействия (нет в перечне)"
@@ -56,7 +59,7 @@ def touchpoint_label(touchpoint: KnownTouchpoint | None) -> str:
 
 
 def touchpoint_kind_label(touchpoint: KnownTouchpoint | None) -> str | None:
-    return TOUCHPOINT_KIND_LABELS[TouchpointKind(touchpoint.kind)] if touchpoint else None
+    return TOUCHPOINT_KIND_SHORT[TouchpointKind(touchpoint.kind)] if touchpoint else None
 
 
 def group(cells: Mapping[CellKey, Tally], key: Callable[[CellKey], str]) -> dict[str, Tally]:
@@ -70,6 +73,7 @@ def _rows(
     current: Mapping[str, Tally],
     previous: Mapping[str, Tally],
     label: Callable[[str], str],
+    rules: Rules,
     detail: Callable[[str], str | None] = lambda _: None,
 ) -> list[BreakdownRow]:
     return [
@@ -77,23 +81,29 @@ def _rows(
             key=key,
             label=label(key),
             detail=detail(key),
-            figures=figures(current.get(key) or empty_tally(), previous.get(key) or empty_tally()),
+            figures=figures(
+                current.get(key) or empty_tally(), previous.get(key) or empty_tally(), rules
+            ),
         )
         for key in set(current) | set(previous)
     ]
 
 
 def by_stage(
-    current: Mapping[CellKey, Tally], previous: Mapping[CellKey, Tally]
+    current: Mapping[CellKey, Tally],
+    previous: Mapping[CellKey, Tally],
+    rules: Rules = DEFAULT_RULES,
 ) -> list[BreakdownRow]:
-    rows = _rows(group(current, _stage), group(previous, _stage), stage_label)
+    rows = _rows(group(current, _stage), group(previous, _stage), stage_label, rules)
     return sorted(rows, key=lambda row: _STAGE_ORDER.get(row.key, len(_STAGE_ORDER)))
 
 
 def by_channel(
-    current: Mapping[CellKey, Tally], previous: Mapping[CellKey, Tally]
+    current: Mapping[CellKey, Tally],
+    previous: Mapping[CellKey, Tally],
+    rules: Rules = DEFAULT_RULES,
 ) -> list[BreakdownRow]:
-    rows = _rows(group(current, _channel), group(previous, _channel), channel_label)
+    rows = _rows(group(current, _channel), group(previous, _channel), channel_label, rules)
     return sorted(rows, key=lambda row: (-row.figures.respondents.value, row.key))
 
 
@@ -101,6 +111,7 @@ def by_touchpoint(
     current: Mapping[CellKey, Tally],
     previous: Mapping[CellKey, Tally],
     known: Mapping[uuid.UUID, KnownTouchpoint],
+    rules: Rules = DEFAULT_RULES,
 ) -> list[BreakdownRow]:
     def named(cells: Mapping[CellKey, Tally]) -> dict[str, Tally]:
         return group({c: t for c, t in cells.items() if c[2] != NONE_ID}, _touchpoint)
@@ -109,6 +120,7 @@ def by_touchpoint(
         named(current),
         named(previous),
         lambda key: touchpoint_label(known.get(uuid.UUID(key))),
+        rules,
         lambda key: touchpoint_kind_label(known.get(uuid.UUID(key))),
     )
     return sorted(rows, key=lambda row: (-row.figures.respondents.value, row.label, row.key))
@@ -146,12 +158,26 @@ def sentiment(current: Tally, previous: Tally) -> SentimentSection:
             )
         )
     status = SectionStatus.OK if classified else SectionStatus.NO_DATA
-    return SentimentSection(status=status, classified_comments=classified, shares=shares)
+    return SentimentSection(
+        status=status,
+        classified_comments=classified,
+        shares=shares,
+        previous_classified_comments=before,
+    )
 
 
 def categories(
-    current: list[CategoryTally], previous: list[CategoryTally], classified: int
+    current: list[CategoryTally],
+    previous: list[CategoryTally],
+    classified: int,
+    classified_before: int = 0,
+    rules: Rules = DEFAULT_RULES,
 ) -> list[CategoryCount]:
+    def test(comments: int, comments_before: int) -> ChangeTest:
+        return ChangeTest.of(
+            proportion_change(comments, classified, comments_before, classified_before, rules)
+        )
+
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for row in current:
         total = totals[row.category]
@@ -171,6 +197,8 @@ def categories(
             average_rating=round(rating_sum / comments, 2) if comments else None,
             previous_comments=before[code],
             change=comments - before[code],
+            previous_classified=classified_before,
+            test=test(comments, before[code]),
         )
         for code, (comments, negative, rating_sum) in totals.items()
     ]
@@ -184,6 +212,8 @@ def categories(
             average_rating=None,
             previous_comments=comments,
             change=-comments,
+            previous_classified=classified_before,
+            test=test(0, comments),
         )
         for code, comments in before.items()
         if code not in totals

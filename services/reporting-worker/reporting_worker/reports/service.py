@@ -13,8 +13,9 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_kit.auth.keys import Principal
-from otklik_kit.errors import NotFound
+from otklik_kit.errors import NotFound, UnprocessableEntity
 from otklik_shared.events import queue_name
+from otklik_shared.measures import MOSCOW
 from reporting_worker.database import CONSUMER
 from reporting_worker.reports import repository
 from reporting_worker.reports.job_schemas import JobStatus, ReportRequest
@@ -30,10 +31,24 @@ STALE_AFTER = timedelta(minutes=30)
 
 
 def requested_period(request: ReportRequest, now: datetime) -> Period:
+    """The period asked for; one that starts after today (Moscow) has no data yet: 422 naming
+    the field. A period still in progress is built with the data up to now."""
+    today = now.astimezone(MOSCOW).date()
     if request.month is not None:
         year, month = map(int, request.month.split("-"))
-        return month_period(year, month)
+        period = month_period(year, month)
+        if period.first > today:
+            raise UnprocessableEntity.for_field(
+                "month", f"{request.month} has not begun yet (today is {today})", type_="future"
+            )
+        return period
     if request.date_from is not None and request.date_to is not None:
+        if request.date_from > today:
+            raise UnprocessableEntity.for_field(
+                "date_from",
+                f"{request.date_from} is in the future (today is {today})",
+                type_="future",
+            )
         return Period(request.date_from, request.date_to)
     return previous_month(now)
 

@@ -2,7 +2,7 @@
 services, from the directory copy), and whose aggregates, plans and surveys that means."""
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import any_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,16 +23,22 @@ class Subject:
     agency_id: uuid.UUID | None
     agency_name: str | None
     services: dict[uuid.UUID, str]
+    # a comparison of agencies: the agencies compared, by id, with their names
+    agencies: dict[uuid.UUID, str] = field(default_factory=dict)
 
     @property
     def scope(self) -> AggregateScope:
+        if self.kind == SubjectKind.AGENCIES:
+            return AggregateScope(agency_id=None, service_ids=None, agency_ids=tuple(self.agencies))
         if self.kind == SubjectKind.AGENCY:
             return AggregateScope(agency_id=self.id, service_ids=None)
         return AggregateScope(agency_id=self.agency_id, service_ids=tuple(self.services))
 
     @property
     def audience(self) -> Audience:
-        if self.kind == SubjectKind.AGENCY:
+        if self.kind == SubjectKind.AGENCIES and self.services:
+            return Audience(agency_id=None, service_ids=tuple(self.services))
+        if self.kind in (SubjectKind.AGENCY, SubjectKind.AGENCIES):
             return Audience(agency_id=self.id, service_ids=None)
         return Audience(agency_id=self.agency_id, service_ids=tuple(self.services))
 
@@ -60,6 +66,8 @@ async def resolve_subject(
             agency_name=await _agency_name(session, service.agency_id),
             services={service.id: service.title},
         )
+    if kind == SubjectKind.AGENCIES:
+        return await _compared_agencies(session, subject_id, bound_to=bound_to)
     if kind == SubjectKind.AGENCY:
         agency = await session.get(KnownAgency, subject_id)
         if agency is None or bound_to not in (None, agency.id):
@@ -88,4 +96,29 @@ async def resolve_subject(
         agency_id=bound_to,
         agency_name=await _agency_name(session, bound_to),
         services=found,
+    )
+
+
+async def _compared_agencies(
+    session: AsyncSession, agency_id: uuid.UUID, *, bound_to: uuid.UUID | None
+) -> Subject | None:
+    """The agency and its subordinate agencies (directory copy: parent_id), compared."""
+    head = await session.get(KnownAgency, agency_id)
+    if head is None or bound_to not in (None, head.id):
+        return None
+    subordinate = await session.scalars(
+        select(KnownAgency).where(KnownAgency.parent_id == head.id).order_by(KnownAgency.name)
+    )
+    agencies = {head.id: head.name, **{a.id: a.name for a in subordinate}}
+    services = await session.scalars(
+        select(KnownService).where(KnownService.agency_id.in_(tuple(agencies)))
+    )
+    return Subject(
+        kind=SubjectKind.AGENCIES,
+        id=head.id,
+        title=f"{head.name} и подведомственные органы",
+        agency_id=head.id,
+        agency_name=head.name,
+        services={s.id: s.title for s in services},
+        agencies=agencies,
     )

@@ -1,7 +1,7 @@
 """What the report reads from the other services over their HTTP contracts, through the thin
-clients of `reporting_worker.upstream`: plan progress (plans-api), survey facts and life situations
-(feedback-api, plans-api). A service that does not answer leaves its section «нет данных» with
-a warning; the report is built all the same."""
+clients of `reporting_worker.upstream`: plan progress (plans-api), survey facts, results per
+question and life situations (feedback-api, plans-api). A service that does not answer leaves its
+section «нет данных» with a warning; the report is built all the same."""
 
 import logging
 import uuid
@@ -20,8 +20,14 @@ from reporting_worker.reports.schemas import (
     SurveyFacts,
     SurveySection,
 )
+from reporting_worker.reports.survey_results import report_questions
 from reporting_worker.upstream.client import FeedbackApi, PlansApi, UpstreamUnavailable
-from reporting_worker.upstream.models import Executor, PlansProgress, SurveyPeriodFacts
+from reporting_worker.upstream.models import (
+    Executor,
+    PlansProgress,
+    SurveyPeriodFacts,
+    SurveyResults,
+)
 
 logger = logging.getLogger("otklik.reports")
 NO_KEY = "не задан ключ доступа отчетного сервиса (REPORTING_SERVICE_API_KEY)"
@@ -202,6 +208,27 @@ async def _period_facts(
     )
 
 
+async def _run_results(client: FeedbackApi, run_id: uuid.UUID, period: Period) -> SurveyResults:
+    return await client.survey_results(run_id, date_from=period.first, date_to=period.last)
+
+
+async def _with_results(
+    client: FeedbackApi, survey: SurveyFacts, period: Period, warnings: list[str]
+) -> SurveyFacts:
+    try:
+        results = await _run_results(client, survey.run_id, period)
+    except UpstreamUnavailable as exc:
+        logger.warning("survey results unavailable: %s", exc)
+        warnings.append(f"Результаты опроса «{survey.title}» по вопросам не получены: {exc}.")
+        return survey
+    return survey.model_copy(
+        update={
+            "questions": report_questions(results),
+            "respondents_in_results": results.respondents,
+        }
+    )
+
+
 async def survey_facts(upstream: Upstream, audience: Audience, period: Period) -> SurveySection:
     try:
         found = await _period_facts(upstream.feedback, audience, period)
@@ -230,7 +257,10 @@ async def survey_facts(upstream: Upstream, audience: Audience, period: Period) -
             note="Нет данных: опросы в периоде не проводились.",
             surveys=[],
         )
-    return SurveySection(status=SectionStatus.OK, note=None, surveys=surveys)
+    assert upstream.feedback is not None  # the facts came from it
+    notes: list[str] = []
+    surveys = [await _with_results(upstream.feedback, s, period, notes) for s in surveys]
+    return SurveySection(status=SectionStatus.OK, note=" ".join(notes) or None, surveys=surveys)
 
 
 async def life_situation_title(upstream: Upstream, situation_id: uuid.UUID) -> str:

@@ -16,6 +16,7 @@ from reporting_worker.upstream.models import (
     LifeSituation,
     PlansProgress,
     SurveyPeriodFacts,
+    SurveyResults,
     UpstreamModel,
 )
 
@@ -57,7 +58,19 @@ SURVEY_PERIOD_FACTS = Operation(
     SurveyPeriodFacts,
     ("date_from", "date_to", "agency_id", "service_id"),
 )
-OPERATIONS: tuple[Operation[Any], ...] = (PLANS_PROGRESS, LIFE_SITUATION, SURVEY_PERIOD_FACTS)
+SURVEY_RESULTS = Operation(
+    "get_survey_results",
+    "feedback-api",
+    "/api/v1/surveys/runs/{run_id}/results",
+    SurveyResults,
+    ("date_from", "date_to"),
+)
+OPERATIONS: tuple[Operation[Any], ...] = (
+    PLANS_PROGRESS,
+    LIFE_SITUATION,
+    SURVEY_PERIOD_FACTS,
+    SURVEY_RESULTS,
+)
 
 
 def _audience(
@@ -143,3 +156,9 @@ class FeedbackApi(ServiceClient):
             **_audience(agency_id=agency_id, service_ids=service_ids),
         }
         return await self._get(SURVEY_PERIOD_FACTS, params)
+
+    async def survey_results(
+        self, run_id: uuid.UUID, *, date_from: date, date_to: date
+    ) -> SurveyResults:
+        params = {"date_from": date_from.isoformat(), "date_to": date_to.isoformat()}
+        return await self._get(SURVEY_RESULTS, params, run_id=str(run_id))

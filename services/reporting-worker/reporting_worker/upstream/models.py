@@ -98,3 +98,40 @@ class RunPeriodFacts(UpstreamModel):
 class SurveyPeriodFacts(UpstreamModel):
     contract = Contract("feedback-api", "SurveyPeriodFacts")
     runs: list[RunPeriodFacts]
+
+
+class ValueCount(UpstreamModel):
+    contract = Contract("feedback-api", "ValueCount")
+    value: int
+    count: int
+
+
+class OptionCount(UpstreamModel):
+    contract = Contract("feedback-api", "OptionCount")
+    label: str
+    count: int
+    percent: float
+
+
+class NpsBreakdown(UpstreamModel):
+    contract = Contract("feedback-api", "NpsBreakdown")
+    score: float | None
+
+
+class QuestionResult(UpstreamModel):
+    contract = Contract("feedback-api", "QuestionResult")
+    number: int
+    kind: str
+    text: str
+    answered: int
+    average: float | None = None
+    distribution: list[ValueCount] | None = None
+    nps: NpsBreakdown | None = None
+    options: list[OptionCount] | None = None
+    latest_texts: list[str] | None = None
+
+
+class SurveyResults(UpstreamModel):
+    contract = Contract("feedback-api", "SurveyResults")
+    respondents: int
+    questions: list[QuestionResult]

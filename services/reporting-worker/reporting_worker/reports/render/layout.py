@@ -9,6 +9,16 @@ from otklik_shared.vocab import Criterion, Stage
 from reporting_worker.answers import section as answers
 from reporting_worker.reports.render import charts
 from reporting_worker.reports.render.effect_layout import effect_section
+from reporting_worker.reports.render.stat_layout import (
+    agencies_section,
+    interval_text,
+    method_section,
+    pain_cell_details,
+    services_section,
+    survey_question_tables,
+    trend_section,
+    verdict_text,
+)
 from reporting_worker.reports.render.style import NO_DATA, PLAN_COLORS, csat_color
 from reporting_worker.reports.render.tables import Column, Kind, Table, Value
 from reporting_worker.reports.render.view import (
@@ -45,11 +55,13 @@ def _figures_columns(first: str, *, detail: bool = False) -> list[Column]:
         Column(first, Kind.TEXT, 36),
         *([Column("Вид", Kind.TEXT, 20)] if detail else []),
         Column("Ответов", Kind.COUNT, 10),
-        Column("Изм. ответов", Kind.COUNT_CHANGE, 10),
+        Column("Ответов ранее", Kind.COUNT, 10),
         Column("Средняя оценка", Kind.SCORE, 10),
         Column("Изм. средней", Kind.SCORE_CHANGE, 10),
         Column("CSAT", Kind.PERCENT, 10),
+        Column("Интервал CSAT", Kind.TEXT, 14),
         Column("Изм. CSAT", Kind.PERCENT_CHANGE, 12),
+        Column("Вывод", Kind.TEXT, 13),
         Column("Комментариев", Kind.COUNT, 12),
     ]
 
@@ -66,11 +78,13 @@ def _breakdown(
                 row.label,
                 *([row.detail] if detail else []),
                 figures.respondents.value,
-                figures.respondents.change,
+                figures.respondents.previous,
                 figures.average_rating.value,
                 figures.average_rating.change,
                 figures.csat.value,
+                interval_text(figures.csat_interval),
                 figures.csat.change,
+                verdict_text(figures.csat_test),
                 figures.comments.value,
             ]
         )
@@ -175,9 +189,19 @@ def _criteria(report: AnalyticalReport) -> Section:
             Column("В пред. периоде", Kind.SCORE, 12),
             Column("Изменение", Kind.SCORE_CHANGE, 12),
             Column("Оценили", Kind.COUNT, 10),
+            Column("Оценили ранее", Kind.COUNT, 10),
+            Column("Вывод", Kind.TEXT, 13),
         ],
         [
-            [c.label, c.average.value, c.average.previous, c.average.change, c.rated]
+            [
+                c.label,
+                c.average.value,
+                c.average.previous,
+                c.average.change,
+                c.rated,
+                c.previous_rated,
+                verdict_text(c.test),
+            ]
             for c in criteria
         ],
     )
@@ -212,6 +236,7 @@ def _pain_map(pain: ReportPainMap) -> Section:
             color=csat_color(cell.csat),
             categories=[f"{c.label} ({c.comments})" for c in cell.categories],
             quotes=[quote.text for quote in cell.quotes],
+            details=pain_cell_details(cell),
         )
         for cell in pain.cells
     ]
@@ -233,7 +258,10 @@ def _pain_map(pain: ReportPainMap) -> Section:
             Column("Оценок 1–3", Kind.COUNT, 10),
             Column("Средняя оценка", Kind.SCORE, 10),
             Column("CSAT", Kind.PERCENT, 9),
+            Column("Интервал CSAT", Kind.TEXT, 14),
+            Column("CSAT сглаженный", Kind.PERCENT, 11),
             Column("Острота", Kind.SCORE, 9),
+            Column("Услуги", Kind.TEXT, 36),
             Column("Ведущие категории", Kind.TEXT, 40),
             Column("Цитаты", Kind.TEXT, 70),
         ],
@@ -246,7 +274,10 @@ def _pain_map(pain: ReportPainMap) -> Section:
                 cell.dissatisfied,
                 cell.average_rating,
                 cell.csat,
+                interval_text(cell.csat_interval),
+                cell.csat_shrunk,
                 cell.score,
+                "; ".join(f"{s.title} ({s.dissatisfied} из {s.responses})" for s in cell.services),
                 "; ".join(f"{c.label} ({c.comments})" for c in cell.categories),
                 "\n".join(f"«{quote.text}»" for quote in cell.quotes),
             ]
@@ -298,6 +329,7 @@ def _categories(report: AnalyticalReport) -> Section:
             Column("Средняя оценка", Kind.SCORE, 11),
             Column("В пред. периоде", Kind.COUNT, 12),
             Column("Изменение", Kind.COUNT_CHANGE, 11),
+            Column("Изменение доли", Kind.TEXT, 13),
         ],
         [
             [
@@ -308,10 +340,12 @@ def _categories(report: AnalyticalReport) -> Section:
                 c.average_rating,
                 c.previous_comments,
                 c.change,
+                verdict_text(c.test),
             ]
             for c in rows
         ],
-        note="Комментарий может относиться к нескольким категориям.",
+        note="Комментарий может относиться к нескольким категориям. «Изменение доли» — "
+        "значимо ли изменилась доля комментариев этой категории.",
     )
     chart = None
     if rows:
@@ -485,7 +519,7 @@ def _surveys(report: AnalyticalReport) -> Section:
     return Section(
         "surveys",
         "Сведения об опросах",
-        tables=[table] if surveys.surveys else [],
+        tables=([table] if surveys.surveys else []) + survey_question_tables(report),
         paragraphs=[status] if status else [],
     )
 
@@ -527,8 +561,15 @@ def file_stem(report: AnalyticalReport) -> str:
 
 def report_view(report: AnalyticalReport) -> ReportView:
     subject = report.subject
-    agency = f" — {subject.agency_name}" if subject.agency_name and subject.kind != "agency" else ""
+    agency = (
+        f" — {subject.agency_name}"
+        if subject.agency_name and subject.kind not in ("agency", "agencies")
+        else ""
+    )
+    optional = [method_section(report), agencies_section(report), services_section(report)]
     sections = [
+        *(section for section in optional[:2] if section is not None),
+        trend_section(report),
         _distribution(report),
         _criteria(report),
         _breakdown(
@@ -555,6 +596,7 @@ def report_view(report: AnalyticalReport) -> ReportView:
             report.by_touchpoint,
             detail=True,
         ),
+        *(section for section in optional[2:] if section is not None),
         _pain_map(report.pain_map),
         _categories(report),
         _sentiment(report),

@@ -22,6 +22,8 @@ FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans
 MARGIN = 14.0
 CHART_DPI = 170
 TABLE_FONT_SIZE = 7.5
+MIN_TABLE_FONT_SIZE = 5.0
+PADDING = 3.0  # mm of a cell's left and right padding together
 PAIN_COLUMNS_PER_TABLE = 5
 
 
@@ -92,16 +94,29 @@ class _Document(FPDF):
         )
         self.ln(2)
 
-    def column_widths(self, table: Table, texts: list[list[str]]) -> list[float]:
+    def table_font_size(self, table: Table, texts: list[list[str]]) -> float:
+        """The largest size, down to MIN_TABLE_FONT_SIZE, at which every header word and every
+        number fits its column on one line: a wide table gets smaller type, never a header
+        broken mid-word."""
+        size = TABLE_FONT_SIZE
+        while size > MIN_TABLE_FONT_SIZE:
+            if sum(self.column_widths(table, texts, size)) <= self.epw:
+                break
+            size -= 0.5
+        return size
+
+    def column_widths(
+        self, table: Table, texts: list[list[str]], size: float = TABLE_FONT_SIZE
+    ) -> list[float]:
         """Widths (mm) from the content: numbers and header words never break; text columns
         share what is left in proportion to their longest cell."""
-        padding = 3.0
-        self.set_font(FONT, "B", TABLE_FONT_SIZE)
+        padding = PADDING
+        self.set_font(FONT, "B", size)
         floors = [
             max(self.get_string_width(word) for word in column.header.split()) + padding
             for column in table.columns
         ]
-        self.set_font(FONT, "", TABLE_FONT_SIZE)
+        self.set_font(FONT, "", size)
         wants = []
         rigid = [is_numeric(column.kind) or column.kind == Kind.DATE for column in table.columns]
         for index in range(len(table.columns)):
@@ -142,8 +157,9 @@ class _Document(FPDF):
             ]
             for row in table.rows
         ]
-        widths = self.column_widths(table, texts)
-        self.set_font(FONT, "", TABLE_FONT_SIZE)
+        size = self.table_font_size(table, texts)
+        widths = self.column_widths(table, texts, size)
+        self.set_font(FONT, "", size)
         self.set_fill_color(255, 255, 255)
         aligns = tuple("RIGHT" if is_numeric(column.kind) else "LEFT" for column in table.columns)
         headings = FontFace(emphasis="BOLD", fill_color=hex_rgb("#eef2f6"))
@@ -244,6 +260,8 @@ def _pain_map(document: _Document, pain: PainMap) -> None:
         document.paragraph(f"{number}. {cell.row} — {cell.column}", size=9.5, style="B", gap=0.5)
         facts = f"CSAT {cell.csat}, средняя оценка {cell.average}, ответов: {cell.responses}"
         document.paragraph(facts, size=8.5, gap=0.5)
+        for line in cell.details:
+            document.paragraph(_clean(line), size=8.5, gap=0.5)
         if cell.categories:
             document.paragraph("Ведущие проблемы: " + "; ".join(cell.categories), size=8.5, gap=0.5)
         for quote in cell.quotes:

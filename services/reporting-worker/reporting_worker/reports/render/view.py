@@ -65,6 +65,8 @@ class PainCell:
     color: str
     categories: Sequence[str] = ()
     quotes: Sequence[str] = ()
+    # the interval, the smoothed CSAT, the services it comes from: one line each
+    details: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
