@@ -2,7 +2,7 @@
 enough responses and a significant gap: a handful of bad ratings is not an alert."""
 
 from reporting_worker.dashboard.quiet import quiet_service_alerts
-from reporting_worker.reports.effect_stats import two_proportion_z, wilson, z_for
+from reporting_worker.reports.statistics import pooled_z, wilson_at, z_for
 
 LABELS = {"old": "Старая услуга", "new": "Новая услуга"}
 
@@ -38,8 +38,10 @@ def test_a_service_with_its_own_baseline_is_left_to_the_ordinary_alert() -> None
 
 def test_wilson_and_the_two_proportion_test_on_known_values() -> None:
     z = z_for(95)
-    low, high = wilson(20, 40, z) or (0.0, 0.0)
+    interval = wilson_at(20, 40, z)
+    assert interval is not None
+    low, high = interval.low, interval.high
     assert round(z, 2) == 1.96
     assert (round(100 * low, 1), round(100 * high, 1)) == (35.2, 64.8)
-    assert wilson(0, 0, z) is None
-    assert round(two_proportion_z(20, 40, 32, 40) or 0, 2) == 2.81
+    assert wilson_at(0, 0, z) is None
+    assert round(pooled_z(20, 40, 32, 40) or 0, 2) == 2.81

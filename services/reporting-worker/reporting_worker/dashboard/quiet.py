@@ -5,7 +5,7 @@ it alerts only when the gap is wide, significant and rests on enough responses."
 from collections.abc import Mapping
 
 from reporting_worker.dashboard.schemas import Alert, AlertBasis, Dimension
-from reporting_worker.reports.effect_stats import two_proportion_z, z_for
+from reporting_worker.reports.statistics import pooled_z, z_for
 from reporting_worker.reports.wording import counted, number, percent
 
 CONFIDENCE = 95.0
@@ -42,7 +42,7 @@ def quiet_service_alerts(
             continue
         csat = 100 * _satisfied(own) / own[0]
         agency = 100 * _satisfied(others) / others[0]
-        statistic = two_proportion_z(_satisfied(others), others[0], _satisfied(own), own[0])
+        statistic = pooled_z(_satisfied(others), others[0], _satisfied(own), own[0])
         if agency - csat < threshold_pp or statistic is None or statistic > -z:
             continue
         gap = round(agency - csat, 1)

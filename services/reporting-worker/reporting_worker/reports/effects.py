@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from otklik_shared.vocab import CRITERION_LABELS, STAGE_LABELS, Criterion, Stage
 from reporting_worker.reports.effect_repository import StageDay, stage_days
-from reporting_worker.reports.effect_stats import two_proportion_z, wilson, z_for
 from reporting_worker.reports.figures import Tally, figure
 from reporting_worker.reports.periods import Period
 from reporting_worker.reports.schemas import (
@@ -20,6 +19,7 @@ from reporting_worker.reports.schemas import (
     MeasureEffectSection,
     SectionStatus,
 )
+from reporting_worker.reports.statistics import pooled_z, wilson_at, z_for
 from reporting_worker.reports.upstream import DoneMeasure
 from reporting_worker.reports.wording import counted, number, percent
 
@@ -52,7 +52,7 @@ def _window(
                 total[name] = total.get(name, 0) + value
     responses = total.get("responses", 0)
     satisfied = total.get("rating_4", 0) + total.get("rating_5", 0)
-    interval = wilson(satisfied, responses, z)
+    interval = wilson_at(satisfied, responses, z)
     criteria = []
     for code in measure.criteria:
         rated = total.get(f"{code}_count", 0)
@@ -72,8 +72,8 @@ def _window(
         responses=responses,
         satisfied=satisfied,
         csat=round(100 * satisfied / responses, 1) if responses else None,
-        csat_low=round(100 * interval[0], 1) if interval else None,
-        csat_high=round(100 * interval[1], 1) if interval else None,
+        csat_low=round(100 * interval.low, 1) if interval else None,
+        csat_high=round(100 * interval.high, 1) if interval else None,
         criteria=criteria,
     )
 
@@ -88,9 +88,7 @@ def _verdict(before: EffectWindow, after: EffectWindow, z: float) -> tuple[float
     )
     if min(before.responses, after.responses) < MIN_RESPONSES:
         return change, False, f"Мало ответов для вывода ({volumes}; нужно от {MIN_RESPONSES})."
-    statistic = two_proportion_z(
-        before.satisfied, before.responses, after.satisfied, after.responses
-    )
+    statistic = pooled_z(before.satisfied, before.responses, after.satisfied, after.responses)
     moved = f"с {percent(before.csat)} до {percent(after.csat)}"
     if statistic is None or abs(statistic) < z:
         return change, False, f"Значимого изменения нет: CSAT {moved} ({volumes})."

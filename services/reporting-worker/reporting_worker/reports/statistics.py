@@ -45,15 +45,37 @@ class Interval:
     high: float
 
 
-def wilson(successes: int, trials: int, rules: Rules = DEFAULT_RULES) -> Interval | None:
-    """The Wilson score interval of a share successes / trials, as fractions 0–1."""
+def z_for(confidence: float) -> float:
+    """The two-sided normal quantile of a confidence level in %, e.g. 95 → 1.96."""
+    return Rules(level=confidence / 100).z
+
+
+def wilson_at(successes: int, trials: int, z: float) -> Interval | None:
+    """The Wilson score interval of a share successes / trials at the quantile z, as fractions."""
     if trials <= 0:
         return None
-    z, n = rules.z, trials
+    n = trials
     p = successes / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
     return Interval(max(0.0, centre - half), min(1.0, centre + half))
+
+
+def wilson(successes: int, trials: int, rules: Rules = DEFAULT_RULES) -> Interval | None:
+    """The Wilson score interval of a share successes / trials, as fractions 0–1."""
+    return wilson_at(successes, trials, rules.z)
+
+
+def pooled_z(part_before: int, n_before: int, part_now: int, n_now: int) -> float | None:
+    """z of the change of part/n from before to now under the pooled null; None when a side is
+    empty or the pool is all one answer."""
+    if n_now <= 0 or n_before <= 0:
+        return None
+    pooled = (part_now + part_before) / (n_now + n_before)
+    spread = math.sqrt(pooled * (1 - pooled) * (1 / n_now + 1 / n_before))
+    if spread == 0:
+        return None
+    return (part_now / n_now - part_before / n_before) / spread
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +105,9 @@ def proportion_change(
         return Test(Verdict.NO_DATA, None, 0.0)
     p_now, p_before = part_now / n_now, part_before / n_before
     weight = (p_now - p_before) * n_now
-    pooled = (part_now + part_before) / (n_now + n_before)
-    spread = math.sqrt(pooled * (1 - pooled) * (1 / n_now + 1 / n_before))
-    if spread == 0:
-        p_value = 1.0 if p_now == p_before else 0.0
-    else:
-        p_value = _two_sided((p_now - p_before) / spread)
+    z = pooled_z(part_before, n_before, part_now, n_now)
+    # no spread: everyone answered alike in both periods
+    p_value = (1.0 if p_now == p_before else 0.0) if z is None else _two_sided(z)
     return Test(_verdict(p_value, n_now, n_before, rules), p_value, weight)
 
 
