@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.chart import BarChart, LineChart
 from openpyxl.worksheet.worksheet import Worksheet
 
+from otklik_kit.pdf import FONT
 from reporting_worker.reports.render.formats import ReportFormat, file_name, render_report
 from reporting_worker.reports.render.layout import report_view
 from reporting_worker.reports.render.tables import format_value
@@ -344,7 +345,7 @@ def test_pdf_table_headers_fit_their_columns_word_by_word(report: AnalyticalRepo
         ]
         size = document.table_font_size(table, texts)
         widths = document.column_widths(table, texts, size)
-        document.set_font(pdf.FONT, "B", size)
+        document.set_font(FONT, "B", size)
         assert sum(widths) <= document.epw + 0.01, table.title
         for column, width in zip(table.columns, widths, strict=True):
             for word in column.header.split():

@@ -4,17 +4,13 @@ fonts, as the reports find it."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-import matplotlib
 from fpdf import FPDF
 from fpdf.enums import Align
 
 from feedback_api.outreach.qr import BORDER, dark_runs
+from otklik_kit.pdf import FONT, add_fonts, written
 
-PDF_MEDIA_TYPE = "application/pdf"
-FONT = "DejaVu"
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 MARGIN = 18.0
 # 10 cm and more scans from a metre and beyond with any phone camera (about 1:10)
 QR_MAX_MM = 130.0
@@ -35,10 +31,6 @@ class Poster:
     url: str
 
 
-def _font_path(name: str) -> Path:
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
-
-
 def _shown_url(url: str) -> str:
     return url.split("://", 1)[-1]
 
@@ -46,8 +38,7 @@ def _shown_url(url: str) -> str:
 class _Posters(FPDF):
     def __init__(self) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
-        for style, name in FONT_FILES.items():
-            self.add_font(FONT, style, _font_path(name))
+        add_fonts(self)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(False)
         self.set_creator("Otklik")
@@ -108,4 +99,4 @@ def posters_pdf(posters: Sequence[Poster], *, title: str) -> bytes:
     document.set_title(title)
     for poster in posters:
         document.poster(poster)
-    return bytes(document.output())
+    return written(document)

@@ -13,6 +13,7 @@ from otklik_kit.auth.dependencies import require_any
 from otklik_kit.auth.keys import Principal
 from otklik_kit.auth.scopes import Scope
 from otklik_kit.db import DbSession
+from otklik_kit.pdf import PDF_MEDIA_TYPE
 from otklik_kit.problems import problem_responses
 from otklik_kit.routing import api_router, content_disposition, file_response
 from otklik_shared.vocab import Direction, Stage
@@ -101,7 +102,7 @@ async def get_touchpoint_qr_png(link: Link, scale: Scale = 10) -> Response:
     operation_id="get_touchpoint_poster",
     summary="Printable A4 poster of a touchpoint",
     response_class=Response,
-    responses={**file_response("One A4 page", poster.PDF_MEDIA_TYPE), **ERRORS},
+    responses={**file_response("One A4 page", PDF_MEDIA_TYPE), **ERRORS},
 )
 async def get_touchpoint_poster(link: Link) -> Response:
     """A call to rate, the agency, the touchpoint (and the preset service), the QR code large
@@ -111,7 +112,7 @@ async def get_touchpoint_poster(link: Link) -> Response:
     )
     return Response(
         content,
-        media_type=poster.PDF_MEDIA_TYPE,
+        media_type=PDF_MEDIA_TYPE,
         headers={"Content-Disposition": content_disposition("плакат.pdf", inline=True)},
     )
 
@@ -121,7 +122,7 @@ async def get_touchpoint_poster(link: Link) -> Response:
     operation_id="get_agency_posters",
     summary="Printable posters of an agency's touchpoints",
     response_class=Response,
-    responses={**file_response("One A4 page per touchpoint", poster.PDF_MEDIA_TYPE), **ERRORS},
+    responses={**file_response("One A4 page per touchpoint", PDF_MEDIA_TYPE), **ERRORS},
 )
 async def get_agency_posters(
     session: DbSession,
@@ -136,6 +137,6 @@ async def get_agency_posters(
     )
     return Response(
         content,
-        media_type=poster.PDF_MEDIA_TYPE,
+        media_type=PDF_MEDIA_TYPE,
         headers={"Content-Disposition": content_disposition("плакаты.pdf", inline=True)},
     )

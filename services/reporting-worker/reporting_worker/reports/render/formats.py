@@ -3,9 +3,10 @@
 from collections.abc import Callable
 from enum import StrEnum
 
+from otklik_kit.pdf import PDF_MEDIA_TYPE
 from reporting_worker.reports.render.html import HTML_MEDIA_TYPE, render_html
 from reporting_worker.reports.render.layout import file_stem, report_view
-from reporting_worker.reports.render.pdf import PDF_MEDIA_TYPE, render_pdf
+from reporting_worker.reports.render.pdf import render_pdf
 from reporting_worker.reports.render.view import ReportView
 from reporting_worker.reports.render.xlsx import XLSX_MEDIA_TYPE, render_xlsx
 from reporting_worker.reports.schemas import AnalyticalReport

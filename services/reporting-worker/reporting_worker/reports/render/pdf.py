@@ -4,21 +4,17 @@ Cyrillic, the charts as PNG images, tables drawn natively."""
 import io
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 
-import matplotlib
 from fontTools.ttLib import TTFont
 from fpdf import FPDF, FontFace
 from fpdf.enums import Align, TableBordersLayout
 
+from otklik_kit.pdf import FONT, FONT_FILES, add_fonts, font_path, written
 from reporting_worker.reports.render.charts import Chart
 from reporting_worker.reports.render.style import INK, MUTED, PRIMARY, hex_rgb, tint
 from reporting_worker.reports.render.tables import Kind, Table, format_value, is_numeric
 from reporting_worker.reports.render.view import Metric, PainMap, ReportView, Section
 
-PDF_MEDIA_TYPE = "application/pdf"
-FONT = "DejaVu"
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 MARGIN = 14.0
 CHART_DPI = 170
 TABLE_FONT_SIZE = 7.5
@@ -27,14 +23,10 @@ PADDING = 3.0  # mm of a cell's left and right padding together
 PAIN_COLUMNS_PER_TABLE = 5
 
 
-def _font_path(name: str) -> Path:
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
-
-
 @cache
 def _printable() -> frozenset[int]:
     """Code points the font can draw: anything else (emoji in a quote) would be a blank box."""
-    with TTFont(_font_path(FONT_FILES[""]), lazy=True) as font:
+    with TTFont(font_path(FONT_FILES[""]), lazy=True) as font:
         return frozenset(font.getBestCmap())
 
 
@@ -47,8 +39,7 @@ class _Document(FPDF):
     def __init__(self, footer_text: str) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
         self._footer_text = footer_text
-        for style, name in FONT_FILES.items():
-            self.add_font(FONT, style, _font_path(name))
+        add_fonts(self)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=MARGIN + 4)
         self.set_text_color(*hex_rgb(INK))
@@ -316,4 +307,4 @@ def render_pdf(view: ReportView) -> bytes:
     _metrics(document, view.metrics)
     for section in view.sections:
         _section(document, section)
-    return bytes(document.output())
+    return written(document)
