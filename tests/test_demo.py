@@ -26,8 +26,14 @@ from reporting_worker.worker import WORKER as REPORTING_WORKER
 from tests.conftest import KeyMaker, drain_worker
 from tests.report_helpers import service_key, upstream_on
 
-# events flow on their own, as in `otklik run`
-LIVE = {"OUTBOX_RELAY_ENABLED": True, "EMBEDDED_WORKER_ENABLED": True, "OUTBOX_POLL_SECONDS": 0.05}
+# events flow on their own, and the local proxy's X-Forwarded-For is trusted, as in `otklik run`
+# (the demo's respondents come from many addresses, each within the per-address limits)
+LIVE = {
+    "OUTBOX_RELAY_ENABLED": True,
+    "EMBEDDED_WORKER_ENABLED": True,
+    "OUTBOX_POLL_SECONDS": 0.05,
+    "FORWARDED_ALLOW_IPS": "127.0.0.1",
+}
 OPTIONS = DemoOptions(feedback=2000, agencies=2, services_per_agency=3, seed=7, stall_seconds=30)
 
 

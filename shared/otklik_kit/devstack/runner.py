@@ -158,6 +158,9 @@ class Stack:
             "REDIS_URL": redis_url,
             "HOST": self.host,
             "PYTHONUNBUFFERED": "1",
+            # as uvicorn by default: a proxy on this machine (and `otklik demo`) may say whose
+            # request it forwards, so per-address limits count citizens, not the proxy
+            "FORWARDED_ALLOW_IPS": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
         }
         if not self.stop.is_set():
             self._migrate(env)

@@ -10,6 +10,8 @@ import httpx
 
 RETRIES = 6
 RETRYABLE = frozenset({429, 502, 503, 504})
+# a longer Retry-After is a limit the demo will not outwait (a daily one): it says so instead
+LONGEST_WAIT_SECONDS = 60.0
 
 
 class DemoError(Exception):
@@ -61,7 +63,14 @@ async def send(
             return response
         if response.status_code not in RETRYABLE:
             break
-        await asyncio.sleep(_delay(response, attempt))
+        delay = _delay(response, attempt)
+        if delay > LONGEST_WAIT_SECONDS:
+            raise DemoError(
+                f"{method} {path} answered {response.status_code}, retry after {delay:.0f} s: "
+                "a per-address limit; the demo's respondents need X-Forwarded-For trusted from "
+                "its address (FORWARDED_ALLOW_IPS, 127.0.0.1 under `otklik run`)"
+            )
+        await asyncio.sleep(delay)
     assert response is not None
     raise DemoError(f"{method} {path} answered {response.status_code}: {response.text[:500]}")
 
