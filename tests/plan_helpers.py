@@ -32,8 +32,10 @@ def answers_for(leaves: list[str]) -> dict[str, str]:
     }
 
 
-async def generated_plan(client: httpx.AsyncClient, headers: dict[str, str]) -> dict[str, Any]:
-    agency = await create_agency(client, headers)
+async def generated_plan(
+    client: httpx.AsyncClient, headers: dict[str, str], agency_name: str = "Министерство соцзащиты"
+) -> dict[str, Any]:
+    agency = await create_agency(client, headers, agency_name)
     service = await create_service(client, headers, agency)
     leaves = await template_items(client, headers)
     checklist = await client.post(

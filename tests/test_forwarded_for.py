@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from feedback_api.app import create_app
 from feedback_api.config import FeedbackSettings
 from tests.feedback_helpers import Catalog
-from tests.survey_helpers import VALID_ANSWERS, mfc_run
+from tests.survey_helpers import VALID_ANSWERS, mfc_run, respondent_token
 
 PROXY = "10.20.0.5"
 LIMIT = 2
@@ -49,7 +49,10 @@ async def _answers(
     for number, address in enumerate(forwarded_for, start=first):
         response = await client.post(
             f"{run['public_url']}/responses",
-            json={"respondent_token": f"respondent-{number:016d}", "answers": VALID_ANSWERS},
+            json={
+                "respondent_token": respondent_token(run, f"respondent-{number:016d}"),
+                "answers": VALID_ANSWERS,
+            },
             headers={"X-Forwarded-For": address},
         )
         statuses.append(response.status_code)

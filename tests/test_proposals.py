@@ -200,7 +200,7 @@ async def test_proposals_stay_with_their_agency(
     await proposed(feedback, make_key, plan)
     await path.carry()
     [proposal] = await incoming(plans, admin_headers)
-    other_plan = await generated_plan(plans, admin_headers)
+    other_plan = await generated_plan(plans, admin_headers, "Министерство здравоохранения")
     await sync_catalog(plans_app, feedback_settings)
     stranger = bearer(
         await make_key(
