@@ -13,6 +13,7 @@ from otklik_kit.auth.scopes import Scope
 from tests import headless
 from tests.conftest import KeyMaker
 from tests.feedback_helpers import Catalog
+from tests.browser_helpers import require_axe, serious_violations
 from tests.served import serve_asgi, serve_page
 from tests.widget_helpers import operator_of
 
@@ -93,3 +94,25 @@ async def test_widget_posts_from_an_allowed_origin_and_is_blocked_from_another(
     assert items[0]["rating"] == 5
     assert items[0]["stage"] == "result"
     assert items[0]["channel"] == "regional_portal"
+
+
+async def test_the_widget_on_a_portal_page_has_no_serious_accessibility_violations(
+    feedback_settings: FeedbackSettings, catalog: Catalog, make_key: KeyMaker
+) -> None:
+    headless.require_tool(*headless.CHROMIUM_NAMES)
+    axe = require_axe()
+    html = {"page": ""}
+    with serve_asgi(create_app(feedback_settings)) as api, serve_page(lambda: html["page"]) as host:
+        token = await make_key(
+            Scope.FEEDBACK_PUBLISH, agency_id=uuid.UUID(catalog.agency_id), origins=[host]
+        )
+        html["page"] = host_page(api, token, catalog)
+        with headless.chromium_page() as page:
+            page.open(host + "/", width=420)
+            wait_for(page, "document.querySelector('[data-otklik-widget] form') !== null")
+            empty_form = serious_violations(page, axe)
+            status = rate_through_widget(page, host + "/", "Проверка доступности виджета")
+            after_post = serious_violations(page, axe)
+
+    assert status.startswith("Спасибо!"), status
+    assert (empty_form, after_post) == ([], [])
