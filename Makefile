@@ -114,7 +114,7 @@ clients-ts: ## TypeScript types (openapi-typescript) of the committed specs for 
 	mkdir -p $(CLIENTS_BUILD)/ts
 	for name in $(JAVA_APIS); do \
 	  $(TOOLS)/clients/node_modules/.bin/openapi-typescript services/$$name/openapi.json \
-	    --output $(CLIENTS_BUILD)/ts/$$name.ts --silent || exit 1; \
+	    --output $(CLIENTS_BUILD)/ts/$$name.ts --default-non-nullable false --silent || exit 1; \
 	done
 	ln -sfn $(TOOLS)/clients/node_modules $(CLIENTS_BUILD)/ts/node_modules
 
