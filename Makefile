@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 .PHONY: help install browser-tools clients-tools run test chaos lint format migrate openapi clients clients-java clients-ts fuzz demo bench lock clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Otklik needs Python 3.11+")'
@@ -77,13 +77,13 @@ JAVA_APIS := plans-api feedback-api reporting-worker
 JAVA_OPTIONS := openApiNullable=false,useJakartaEe=true,annotationLibrary=none,hideGenerationTimestamp=true
 CLIENTS_BUILD ?= build/clients
 
-clients-tools: ## the Java and TypeScript client generators: PyPI's openapi-generator-cli, Debian's jars, npm's openapi-typescript into .tools/
-	test -f $(GENERATOR_JAR) || $(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps \
+clients-tools: $(STAMP) ## Java/TypeScript client tools: PyPI's openapi-generator-cli, Debian's jars, npm's openapi-typescript (.tools/)
+	test -f $(GENERATOR_JAR) || $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
 	  --target $(TOOLS)/openapi-generator-cli openapi-generator-cli==$(OPENAPI_GENERATOR_VERSION)
 	test -f $(JACKSON_JAR) || ( rm -rf $(TOOLS)/java/jackson && mkdir -p $(TOOLS)/java/jackson && \
-	  cd $(TOOLS)/java/jackson && unzip -q $(GENERATOR_JAR) 'com/fasterxml/jackson/core/*' \
-	    'com/fasterxml/jackson/databind/*' 'com/fasterxml/jackson/annotation/*' \
-	    'com/fasterxml/jackson/datatype/jsr310/*' && jar cf $(JACKSON_JAR) . && rm -rf $(TOOLS)/java/jackson )
+	  cd $(TOOLS)/java/jackson && jar xf $(GENERATOR_JAR) com/fasterxml/jackson/core \
+	    com/fasterxml/jackson/databind com/fasterxml/jackson/annotation \
+	    com/fasterxml/jackson/datatype/jsr310 && jar cf $(JACKSON_JAR) . && rm -rf $(TOOLS)/java/jackson )
 	for jar in $(DEBIAN_JARS); do test -f /usr/share/java/$$jar.jar || missing=1; done; \
 	if [ -n "$$missing" ]; then \
 	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; $$sudo apt-get update -qq && \

@@ -160,6 +160,36 @@ def assert_read_back(seen: dict[str, str]) -> None:
     assert seen["read"] == f"2 {COMMENT}", seen
 
 
+def test_the_java_clients_leave_out_only_what_does_not_compile() -> None:
+    """clients/java/feedback-api.openapi-generator-ignore leaves out the survey answer while its
+    `value` is an anyOf the Java generator cannot write; once it is not, nothing is left out."""
+    spec = json.loads((REPO / "services/feedback-api/openapi.json").read_text())
+    value = spec["components"]["schemas"]["SurveyAnswerIn"]["properties"]["value"]
+    left_out = {
+        name: [
+            line
+            for line in (REPO / "clients/java" / name).read_text().splitlines()
+            if line.strip() and not line.startswith("#") and line != "src/test/**"
+        ]
+        for name in sorted(os.listdir(REPO / "clients/java"))
+    }
+    survey_answer = [
+        "**/model/Value.java",
+        "**/model/SurveyAnswerIn.java",
+        "**/model/SurveyResponseIn.java",
+        "**/api/PublicSurveysApi.java",
+        "docs/Value.md",
+        "docs/SurveyAnswerIn.md",
+        "docs/SurveyResponseIn.md",
+        "docs/PublicSurveysApi.md",
+    ]
+    assert left_out == {
+        "feedback-api.openapi-generator-ignore": survey_answer if "anyOf" in value else [],
+        "plans-api.openapi-generator-ignore": [],
+        "reporting-worker.openapi-generator-ignore": [],
+    }
+
+
 def test_java_clients_of_the_three_specs_compile(java_build: Path) -> None:
     assert sorted(path.name for path in java_build.glob("*.jar")) == [
         "otklik-feedback-api-client.jar",
@@ -181,7 +211,8 @@ async def test_a_portal_in_java_posts_lists_by_date_and_reads_back_feedback(
     )
     classes = java_build / "scenario"
     source = FOREIGN / "java" / "Scenario.java"
-    run(["javac", "-encoding", "UTF-8", "-d", str(classes), "-cp", classpath, str(source)], REPO)
+    javac = ["javac", "-encoding", "UTF-8", "-d", str(classes), "-cp", classpath, str(source)]
+    await asyncio.to_thread(run, javac, REPO)
 
     def step(*args: str) -> str:
         return run(["java", "-cp", f"{classes}{os.pathsep}{classpath}", "Scenario", *args], REPO)
@@ -196,7 +227,8 @@ async def test_a_portal_in_typescript_posts_lists_by_date_and_reads_back_feedbac
     feedback_settings: FeedbackSettings,
     make_key: KeyMaker,
 ) -> None:
-    run([str(ts_build / "node_modules" / ".bin" / "tsc"), "-p", str(ts_build)], ts_build)
+    tsc = [str(ts_build / "node_modules" / ".bin" / "tsc"), "-p", str(ts_build)]
+    await asyncio.to_thread(run, tsc, ts_build)
 
     def step(*args: str) -> str:
         return run(["node", str(ts_build / "out" / "scenario.js"), *args], ts_build)
