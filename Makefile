@@ -103,6 +103,7 @@ clients-java: ## Java clients (openapi-generator, library native) of the committ
 	    --generator-name java --library native --output $$out \
 	    --ignore-file-override clients/java/$$name.openapi-generator-ignore \
 	    --invoker-package $$pkg --api-package $$pkg.api --model-package $$pkg.model \
+	    --group-id ru.otklik --artifact-id otklik-$$name-client \
 	    --additional-properties $(JAVA_OPTIONS) >$$out.log 2>&1 || { cat $$out.log; exit 1; }; \
 	  mkdir -p $$out/classes && javac -nowarn -encoding UTF-8 -d $$out/classes -cp $(JAVA_CLASSPATH) \
 	    $$(find $$out/src/main/java -name '*.java') || exit 1; \
