@@ -101,6 +101,12 @@ def ts_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return ts
 
 
+def java_classpath(java_build: Path) -> str:
+    """The jars the generated clients need, then the clients."""
+    needed = (java_build / "classpath").read_text().strip()
+    return os.pathsep.join([needed, *sorted(map(str, java_build.glob("*.jar")))])
+
+
 def run(command: list[str], cwd: Path) -> str:
     result = subprocess.run(
         command, cwd=cwd, capture_output=True, text=True, check=False, timeout=RUN_SECONDS
@@ -206,9 +212,7 @@ async def test_a_portal_in_java_posts_lists_by_date_and_reads_back_feedback(
     feedback_settings: FeedbackSettings,
     make_key: KeyMaker,
 ) -> None:
-    classpath = os.pathsep.join(
-        [(java_build / "classpath").read_text().strip(), *map(str, java_build.glob("*.jar"))]
-    )
+    classpath = java_classpath(java_build)
     classes = java_build / "scenario"
     source = FOREIGN / "java" / "Scenario.java"
     javac = ["javac", "-encoding", "UTF-8", "-d", str(classes), "-cp", classpath, str(source)]
