@@ -204,7 +204,9 @@ def test_java_clients_of_the_three_specs_compile(java_build: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(bool(JAVA_BLOCKED), reason="; ".join(JAVA_BLOCKED), strict=True)
+@pytest.mark.xfail(
+    bool(JAVA_BLOCKED), reason="; ".join(JAVA_BLOCKED), raises=AssertionError, strict=True
+)
 async def test_a_portal_in_java_posts_lists_by_date_and_reads_back_feedback(
     java_build: Path,
     served: tuple[str, str],
