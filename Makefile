@@ -6,10 +6,10 @@ FUZZ_EXAMPLES ?= 100
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser-tools run test chaos lint format migrate openapi clients fuzz demo bench lock clean
+.PHONY: help install browser-tools clients-tools run test chaos lint format migrate openapi clients clients-java clients-ts fuzz demo bench lock clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 $(STAMP):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Otklik needs Python 3.11+")'
@@ -60,6 +60,64 @@ clients: $(STAMP) ## Python client packages of the three APIs from the committed
 	  $(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation \
 	    --wheel-dir $(CLIENTS_OUT)/dist $(CLIENTS_OUT)/$$name || exit 1; \
 	done
+
+# Java and TypeScript clients of the committed specs (docs/CLIENTS.md). The generator's jar comes
+# from PyPI (openapi-generator-cli bundles it) and carries the Jackson the Java client needs
+# (Debian has no jackson-datatype-jsr310 of a matching version): its Jackson packages are copied
+# into .tools/java/jackson.jar. The multipart and annotation jars are Debian's.
+OPENAPI_GENERATOR_VERSION := 7.26.0
+TOOLS := $(CURDIR)/.tools
+GENERATOR_JAR := $(TOOLS)/openapi-generator-cli/openapi_generator_cli/openapi-generator.jar
+JACKSON_JAR := $(TOOLS)/java/jackson.jar
+DEBIAN_JARS := httpmime httpclient httpcore jakarta-annotation-api
+DEBIAN_JAR_PACKAGES := libhttpmime-java libjakarta-annotation-api-java
+SPACE := $(subst ,, )
+JAVA_CLASSPATH := $(subst $(SPACE),:,$(JACKSON_JAR) $(DEBIAN_JARS:%=/usr/share/java/%.jar))
+JAVA_APIS := plans-api feedback-api reporting-worker
+JAVA_OPTIONS := openApiNullable=false,useJakartaEe=true,annotationLibrary=none,hideGenerationTimestamp=true
+CLIENTS_BUILD ?= build/clients
+
+clients-tools: $(STAMP) ## Java/TypeScript client tools: PyPI's openapi-generator-cli, Debian's jars, npm's openapi-typescript (.tools/)
+	test -f $(GENERATOR_JAR) || $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  --target $(TOOLS)/openapi-generator-cli openapi-generator-cli==$(OPENAPI_GENERATOR_VERSION)
+	test -f $(JACKSON_JAR) || ( rm -rf $(TOOLS)/java/jackson && mkdir -p $(TOOLS)/java/jackson && \
+	  cd $(TOOLS)/java/jackson && jar xf $(GENERATOR_JAR) com/fasterxml/jackson/core \
+	    com/fasterxml/jackson/databind com/fasterxml/jackson/annotation \
+	    com/fasterxml/jackson/datatype/jsr310 && jar cf $(JACKSON_JAR) . && rm -rf $(TOOLS)/java/jackson )
+	for jar in $(DEBIAN_JARS); do test -f /usr/share/java/$$jar.jar || missing=1; done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends \
+	    $(DEBIAN_JAR_PACKAGES) >/dev/null; fi
+	cmp -s clients/package-lock.json $(TOOLS)/clients/package-lock.json || ( \
+	  mkdir -p $(TOOLS)/clients && cp clients/package.json $(TOOLS)/clients/ && \
+	  cp clients/package-lock.json $(TOOLS)/clients/package-lock.json.new && \
+	  mv $(TOOLS)/clients/package-lock.json.new $(TOOLS)/clients/package-lock.json && \
+	  npm ci --no-audit --no-fund --prefix $(TOOLS)/clients >/dev/null || \
+	  { rm -f $(TOOLS)/clients/package-lock.json; exit 1; } )
+
+clients-java: ## Java clients (openapi-generator, library native) of the committed specs, compiled: build/clients/java/*.jar
+	for name in $(JAVA_APIS); do \
+	  pkg=ru.otklik.$$(echo $$name | tr -d -); out=$(CLIENTS_BUILD)/java/$$name; rm -rf $$out; mkdir -p $$out; \
+	  java -jar $(GENERATOR_JAR) generate --input-spec services/$$name/openapi.json \
+	    --generator-name java --library native --output $$out \
+	    --ignore-file-override clients/java/$$name.openapi-generator-ignore \
+	    --invoker-package $$pkg --api-package $$pkg.api --model-package $$pkg.model \
+	    --group-id ru.otklik --artifact-id otklik-$$name-client \
+	    --additional-properties $(JAVA_OPTIONS) >$$out.log 2>&1 || { cat $$out.log; exit 1; }; \
+	  mkdir -p $$out/classes && javac -nowarn -encoding UTF-8 -d $$out/classes -cp $(JAVA_CLASSPATH) \
+	    $$(find $$out/src/main/java -name '*.java') || exit 1; \
+	  jar cf $(CLIENTS_BUILD)/java/otklik-$$name-client.jar -C $$out/classes . || exit 1; \
+	done
+	echo "$(JAVA_CLASSPATH)" > $(CLIENTS_BUILD)/java/classpath
+
+clients-ts: ## TypeScript types (openapi-typescript) of the committed specs for openapi-fetch: build/clients/ts/*.ts
+	mkdir -p $(CLIENTS_BUILD)/ts
+	for name in $(JAVA_APIS); do \
+	  $(TOOLS)/clients/node_modules/.bin/openapi-typescript services/$$name/openapi.json \
+	    --output $(CLIENTS_BUILD)/ts/$$name.ts --default-non-nullable false --silent || exit 1; \
+	done
+	ln -sfn $(TOOLS)/clients/node_modules $(CLIENTS_BUILD)/ts/node_modules
 
 fuzz: $(STAMP) ## schemathesis over every operation of the three specs (FUZZ_EXAMPLES per operation)
 	OTKLIK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) OTKLIK_FUZZ_RANDOM=1 $(BIN)/pytest tests/test_fuzz.py -q
