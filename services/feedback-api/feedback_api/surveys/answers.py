@@ -1,7 +1,9 @@
 """Checking a response against the run's questions, and the answer rows it becomes.
 
-Every mistake is reported at once, each naming its place in the request (`answers[2].value`),
+Every mistake is reported at once, each naming its place in the request (`answers[2].rating`),
 so a form can mark all the wrong fields in one round trip. Messages never repeat the values sent.
+An answer carries its value in the field its question's kind takes (`rating`, `choices`,
+`text`), or in the deprecated untyped `value` that older clients and the HTML form send.
 """
 
 from collections.abc import Sequence
@@ -23,19 +25,43 @@ class AnswerRow:
 
 class GivenAnswer(Protocol):
     """An answer as the service takes it, whatever carried it (the JSON API, the HTML form):
-    the question's number and the value — a whole number, a list of option ids, a text or None."""
+    the question's number and the fields sent with a value, by name."""
 
     @property
     def question(self) -> int: ...
 
     @property
-    def value(self) -> Any: ...
+    def typed(self) -> bool:
+        """False when the answer comes in the untyped `value` (a whole number, a list of option
+        ids, a text or None)."""
+        ...
+
+    def given(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
+    """An answer in the untyped `value`, as the HTML form posts it."""
+
     question: int
     value: Any
+
+    @property
+    def typed(self) -> bool:
+        return False
+
+    def given(self) -> dict[str, Any]:
+        return {} if self.value is None else {"value": self.value}
+
+
+# the field that carries each kind's answer
+FIELD_OF_KIND = {
+    QuestionKind.RATING: "rating",
+    QuestionKind.NPS: "rating",
+    QuestionKind.SINGLE_CHOICE: "choices",
+    QuestionKind.MULTIPLE_CHOICE: "choices",
+    QuestionKind.TEXT: "text",
+}
 
 
 class InvalidAnswer(Exception):
@@ -100,6 +126,19 @@ def _rows(question: Question, value: Any) -> list[AnswerRow]:
     return _choices(question, value)
 
 
+def _typed_value(question: Question, field: str, value: Any) -> Any:
+    """The value in the shape the untyped `value` has: a single choice is one option id."""
+    if field != FIELD_OF_KIND[question.kind]:
+        wanted = FIELD_OF_KIND[question.kind]
+        message = f"a {question.kind.value} question is answered with `{wanted}`"
+        raise InvalidAnswer(message, "wrong_answer_kind")
+    if question.kind is not QuestionKind.SINGLE_CHOICE:
+        return value
+    if len(value) > 1:
+        raise InvalidAnswer("a single choice answer is one option", "too_many_options")
+    return value[0] if value else None
+
+
 def _error(field: str, message: str, type_: str) -> FieldError:
     return FieldError(location="body", field=field, message=message, type=type_)
 
@@ -121,15 +160,25 @@ def answer_rows(questions: list[Question], answers: Sequence[GivenAnswer]) -> li
             continue
         addressed.add(number)
         question = questions[number - 1]
-        try:
-            given = _rows(question, answer.value)
-        except InvalidAnswer as invalid:
-            errors.append(_error(f"answers[{index}].value", invalid.message, invalid.type))
+        given = answer.given()
+        field = next(iter(given), "value" if not answer.typed else FIELD_OF_KIND[question.kind])
+        place = f"answers[{index}].{field}"
+        if len(given) > 1:
+            message = f"an answer has one of rating, choices or text, not `{field}` and more"
+            second = list(given)[1]
+            errors.append(_error(f"answers[{index}].{second}", message, "conflicting_answer"))
             continue
-        if not given and question.required:
-            message = "the question needs an answer"
-            errors.append(_error(f"answers[{index}].value", message, "missing_answer"))
-        rows += [AnswerRow(number, row.number, row.option, row.text) for row in given]
+        try:
+            value = given.get(field)
+            if field != "value" and value is not None:
+                value = _typed_value(question, field, value)
+            rows_given = _rows(question, value)
+        except InvalidAnswer as invalid:
+            errors.append(_error(place, invalid.message, invalid.type))
+            continue
+        if not rows_given and question.required:
+            errors.append(_error(place, "the question needs an answer", "missing_answer"))
+        rows += [AnswerRow(number, row.number, row.option, row.text) for row in rows_given]
     for number, question in enumerate(questions, 1):
         if question.required and number not in addressed:
             message = f"question {number} needs an answer"
