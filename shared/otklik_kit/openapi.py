@@ -18,6 +18,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 
 from otklik_kit.auth.dependencies import ScopeCheck
 from otklik_kit.devstack.runner import PROGRAMS
+from otklik_kit.openapi_examples import restore_example_nulls
 from otklik_kit.openapi_headers import declare_headers
 from otklik_kit.problems import PROBLEM_DESCRIPTIONS
 from otklik_shared.problem import PROBLEM_CONTENT_TYPE, FieldError, Problem
@@ -124,6 +125,7 @@ def problem_openapi(app: FastAPI, service: str) -> None:
             for operation in item.values():
                 _fix_operation(path, operation)
         declare_headers(schema)
+        restore_example_nulls(schema)
         app.openapi_schema = schema
         return schema
 
