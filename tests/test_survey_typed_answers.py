@@ -60,7 +60,11 @@ async def test_nulls_of_the_fields_not_used_are_not_answers(
 async def test_the_deprecated_value_is_still_read(
     feedback: httpx.AsyncClient, run: dict[str, Any]
 ) -> None:
-    answers = [{"question": 1, "value": 4}, {"question": 2, "value": 9}, {"question": 3, "value": 1}]
+    answers = [
+        {"question": 1, "value": 4},
+        {"question": 2, "value": 9},
+        {"question": 3, "value": 1},
+    ]
 
     assert (await answer(feedback, run, answers)).status_code == 201
 

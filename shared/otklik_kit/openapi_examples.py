@@ -15,8 +15,10 @@ def _resolve(schema: dict[str, Any], components: dict[str, Any]) -> dict[str, An
 def _allows_null(schema: dict[str, Any]) -> bool:
     kinds = schema.get("type")
     branches = schema.get("anyOf") or schema.get("oneOf") or []
-    return kinds == "null" or (isinstance(kinds, list) and "null" in kinds) or any(
-        branch.get("type") == "null" for branch in branches
+    return (
+        kinds == "null"
+        or (isinstance(kinds, list) and "null" in kinds)
+        or any(branch.get("type") == "null" for branch in branches)
     )
 
 

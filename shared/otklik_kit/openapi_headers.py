@@ -12,7 +12,11 @@ HEADERS: dict[str, dict[str, Any]] = {
         "description": "The request's id: the client's `X-Request-ID` (up to 64 characters) or "
         "a new one; every log line and problem body of the request carries it",
         "required": True,
-        "schema": {"type": "string", "maxLength": 64, "examples": ["4f9c2a7b1e8d4c3a9b6f0e1d2c3b4a5f"]},
+        "schema": {
+            "type": "string",
+            "maxLength": 64,
+            "examples": ["4f9c2a7b1e8d4c3a9b6f0e1d2c3b4a5f"],
+        },
     },
     "Retry-After": {
         "description": "Seconds to wait before trying again",
@@ -30,7 +34,8 @@ HEADERS: dict[str, dict[str, Any]] = {
         "schema": {
             "type": "string",
             "examples": [
-                "attachment; filename=\"Otchet.xlsx\"; filename*=UTF-8''%D0%9E%D1%82%D1%87%D0%B5%D1%82.xlsx"
+                'attachment; filename="Otchet.xlsx"; '
+                "filename*=UTF-8''%D0%9E%D1%82%D1%87%D0%B5%D1%82.xlsx"
             ],
         },
     },

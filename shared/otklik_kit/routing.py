@@ -51,6 +51,8 @@ def file_response(description: str, *media_types: str) -> dict[int | str, dict[s
         200: {
             "description": description,
             "content": dict.fromkeys(media_types, binary),
-            "headers": {"Content-Disposition": {"$ref": "#/components/headers/Content-Disposition"}},
+            "headers": {
+                "Content-Disposition": {"$ref": "#/components/headers/Content-Disposition"}
+            },
         }
     }

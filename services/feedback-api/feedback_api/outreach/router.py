@@ -83,7 +83,9 @@ async def get_touchpoint_qr_svg(link: Link) -> Response:
     """The absolute rating URL (`PUBLIC_BASE_URL` + `/r/{code}`) as a scalable QR code."""
     content = qr.qr_svg(link.url, title=f"Оценить: {link.touchpoint.name}")
     disposition = content_disposition(f"qr-{link.touchpoint.id}.svg", inline=True)
-    return Response(content, media_type=qr.SVG_MEDIA_TYPE, headers={"Content-Disposition": disposition})
+    return Response(
+        content, media_type=qr.SVG_MEDIA_TYPE, headers={"Content-Disposition": disposition}
+    )
 
 
 @router.get(
