@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from feedback_api.config import FeedbackSettings
 from tests.feedback_helpers import Catalog, seed_catalog
+from tests.spec_helpers import committed_spec
 from tests.survey_helpers import VALID_ANSWERS, answer, mfc_run
 
 
@@ -132,3 +133,16 @@ async def test_typed_fields_take_no_other_json_types(
 
     assert response.status_code == 422, response.text
     assert [e["field"] for e in response.json()["errors"]] == [f"answers.2.{field}"]
+
+
+def test_the_spec_gives_every_answer_field_one_type_and_deprecates_value() -> None:
+    schema = committed_spec("feedback-api")["components"]["schemas"]["SurveyAnswerIn"]
+    fields = schema["properties"]
+
+    assert [branch["type"] for branch in fields["rating"]["anyOf"]] == ["integer", "null"]
+    assert [branch["type"] for branch in fields["choices"]["anyOf"]] == ["array", "null"]
+    assert fields["choices"]["anyOf"][0]["items"] == {"type": "integer"}
+    assert [branch["type"] for branch in fields["text"]["anyOf"]] == ["string", "null"]
+    assert fields["value"]["deprecated"] is True
+    assert "anyOf" not in fields["value"]
+    assert "type" not in fields["value"]

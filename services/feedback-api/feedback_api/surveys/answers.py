@@ -65,10 +65,11 @@ FIELD_OF_KIND = {
 
 
 class InvalidAnswer(Exception):
-    def __init__(self, message: str, type_: str) -> None:
+    def __init__(self, message: str, type_: str, field: str = "value") -> None:
         super().__init__(message)
         self.message = message
         self.type = type_
+        self.field = field  # the answer's field it is about
 
 
 def _whole_number(value: Any) -> bool:
@@ -126,10 +127,11 @@ def _rows(question: Question, value: Any) -> list[AnswerRow]:
     return _choices(question, value)
 
 
-def _typed_value(question: Question, field: str, value: Any) -> Any:
-    """The value in the shape the untyped `value` has: a single choice is one option id."""
-    if field != FIELD_OF_KIND[question.kind]:
-        wanted = FIELD_OF_KIND[question.kind]
+def _untyped(question: Question, field: str, value: Any) -> Any:
+    """A typed field's value in the shape the untyped `value` has: a single choice is one
+    option id."""
+    wanted = FIELD_OF_KIND[question.kind]
+    if field != wanted:
         message = f"a {question.kind.value} question is answered with `{wanted}`"
         raise InvalidAnswer(message, "wrong_answer_kind")
     if question.kind is not QuestionKind.SINGLE_CHOICE:
@@ -137,6 +139,25 @@ def _typed_value(question: Question, field: str, value: Any) -> Any:
     if len(value) > 1:
         raise InvalidAnswer("a single choice answer is one option", "too_many_options")
     return value[0] if value else None
+
+
+def _answer(question: Question, answer: GivenAnswer) -> tuple[str, list[AnswerRow]]:
+    """The field that carries the answer (the one its kind takes when none does) and its rows;
+    an InvalidAnswer names the field it is about."""
+    given = answer.given()
+    if len(given) > 1:
+        first, second, *_ = given
+        message = f"an answer has one of rating, choices or text, not `{first}` and more"
+        raise InvalidAnswer(message, "conflicting_answer", second)
+    field = next(iter(given), FIELD_OF_KIND[question.kind] if answer.typed else "value")
+    value = given.get(field)
+    try:
+        if field != "value" and value is not None:
+            value = _untyped(question, field, value)
+        return field, _rows(question, value)
+    except InvalidAnswer as invalid:
+        invalid.field = field
+        raise
 
 
 def _error(field: str, message: str, type_: str) -> FieldError:
@@ -160,25 +181,17 @@ def answer_rows(questions: list[Question], answers: Sequence[GivenAnswer]) -> li
             continue
         addressed.add(number)
         question = questions[number - 1]
-        given = answer.given()
-        field = next(iter(given), "value" if not answer.typed else FIELD_OF_KIND[question.kind])
-        place = f"answers[{index}].{field}"
-        if len(given) > 1:
-            message = f"an answer has one of rating, choices or text, not `{field}` and more"
-            second = list(given)[1]
-            errors.append(_error(f"answers[{index}].{second}", message, "conflicting_answer"))
-            continue
         try:
-            value = given.get(field)
-            if field != "value" and value is not None:
-                value = _typed_value(question, field, value)
-            rows_given = _rows(question, value)
+            field, given = _answer(question, answer)
         except InvalidAnswer as invalid:
-            errors.append(_error(place, invalid.message, invalid.type))
+            errors.append(
+                _error(f"answers[{index}].{invalid.field}", invalid.message, invalid.type)
+            )
             continue
-        if not rows_given and question.required:
-            errors.append(_error(place, "the question needs an answer", "missing_answer"))
-        rows += [AnswerRow(number, row.number, row.option, row.text) for row in rows_given]
+        if not given and question.required:
+            message = "the question needs an answer"
+            errors.append(_error(f"answers[{index}].{field}", message, "missing_answer"))
+        rows += [AnswerRow(number, row.number, row.option, row.text) for row in given]
     for number, question in enumerate(questions, 1):
         if question.required and number not in addressed:
             message = f"question {number} needs an answer"
