@@ -6,7 +6,7 @@ FUZZ_EXAMPLES ?= 100
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser-tools clients-tools run test chaos lint format migrate openapi clients clients-java clients-ts fuzz demo bench lock clean
+.PHONY: help install browser-tools spec-tools lint-specs clients-tools run test chaos lint format migrate openapi clients clients-java clients-ts fuzz demo bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -24,6 +24,16 @@ AXE_CORE_VERSION := 4.10.2
 browser-tools: ## axe-core from npm into .tools/ (git-ignored) for the citizen pages' accessibility tests
 	test -f .tools/node_modules/axe-core/axe.min.js || \
 	  npm install --no-save --no-audit --no-fund --prefix .tools axe-core@$(AXE_CORE_VERSION)
+
+REDOCLY_VERSION := 1.34.20
+REDOCLY := .tools/redocly/node_modules/.bin/redocly
+SPECS := services/plans-api/openapi.json services/feedback-api/openapi.json services/reporting-worker/openapi.json
+spec-tools: ## Redocly CLI from npm into .tools/redocly (git-ignored) for `make lint-specs`
+	test -x $(REDOCLY) || \
+	  npm install --no-save --no-audit --no-fund --prefix .tools/redocly @redocly/cli@$(REDOCLY_VERSION)
+
+lint-specs: spec-tools ## Redocly's recommended rules over the committed specs (exceptions: .redocly.lint-ignore.yaml)
+	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true $(REDOCLY) lint --format stylish $(SPECS)
 
 run: $(STAMP) ## the whole system: DB, Redis, migrations, three APIs and the worker (Ctrl-C stops)
 	$(BIN)/otklik run

@@ -35,9 +35,9 @@ MFC_TEMPLATE: dict[str, Any] = {
 }
 # the three required questions of MFC_TEMPLATE, answered
 VALID_ANSWERS: list[dict[str, Any]] = [
-    {"question": 1, "value": 4},
-    {"question": 2, "value": 9},
-    {"question": 3, "value": 1},
+    {"question": 1, "rating": 4},
+    {"question": 2, "rating": 9},
+    {"question": 3, "choices": [1]},
 ]
 
 

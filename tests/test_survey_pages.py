@@ -173,7 +173,7 @@ async def test_ten_fresh_tokens_from_one_address_no_longer_move_a_surveys_averag
     for number, score in enumerate((3, 3, 4)):
         async with client_at(served, f"10.0.1.{number + 1}") as citizen:
             issued = (await citizen.post(f"{run['public_url']}/respondent-token")).json()
-            body = {**VALID_ANSWERS[0], "value": score}
+            body = {"question": 1, "rating": score}
             answers = [body, *VALID_ANSWERS[1:]]
             sent = await answer(citizen, run, answers, raw_token=issued["respondent_token"])
             assert sent.status_code == 201, sent.text
@@ -185,7 +185,7 @@ async def test_ten_fresh_tokens_from_one_address_no_longer_move_a_surveys_averag
             statuses.append(issued.status_code)
             if issued.status_code == 201:
                 token = issued.json()["respondent_token"]
-                answers = [{**VALID_ANSWERS[0], "value": 1}, *VALID_ANSWERS[1:]]
+                answers = [{"question": 1, "rating": 1}, *VALID_ANSWERS[1:]]
                 assert (await answer(attacker, run, answers, raw_token=token)).status_code == 201
         forged = await answer(attacker, run, VALID_ANSWERS, raw_token="forged-token-0000000000")
 

@@ -198,6 +198,6 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
         bulk_paths=spec.bulk_paths,
     )
     app.add_middleware(BodySizeLimitMiddleware, limit=app.state.body_limit)
-    problem_openapi(app)
+    problem_openapi(app, spec.name)
     app.check_layers()
     return app

@@ -17,6 +17,9 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute, iter_route_contexts
 
 from otklik_kit.auth.dependencies import ScopeCheck
+from otklik_kit.devstack.runner import PROGRAMS
+from otklik_kit.openapi_examples import restore_example_nulls
+from otklik_kit.openapi_headers import declare_headers
 from otklik_kit.problems import PROBLEM_DESCRIPTIONS
 from otklik_shared.problem import PROBLEM_CONTENT_TYPE, FieldError, Problem
 
@@ -39,6 +42,8 @@ def _fix_operation(path: str, operation: dict[str, Any]) -> None:
         wanted.append("422")
     if path.startswith("/api/"):
         wanted.append("503")
+    # a public operation says so, rather than leaving linters and generators to guess
+    operation.setdefault("security", [])
     for status in wanted:
         responses.setdefault(status, _problem(PROBLEM_DESCRIPTIONS[int(status)]))
     for status, response in responses.items():
@@ -74,7 +79,27 @@ def _write_scopes(app: FastAPI, paths: dict[str, Any]) -> None:
             ]
 
 
-def problem_openapi(app: FastAPI) -> None:
+# an SPDX expression (LicenseRef-: a licence of one's own), as OpenAPI 3.1 allows
+LICENSE = {"name": "Proprietary", "identifier": "LicenseRef-Otklik-Proprietary"}
+
+
+def servers(service: str) -> list[dict[str, Any]]:
+    """`otklik run`'s local address of the service first (a generated client's default), then
+    its production address, which the operator publishes it at."""
+    local = [
+        {"url": f"http://127.0.0.1:{program.port}", "description": "Local: `otklik run`"}
+        for program in PROGRAMS
+        if program.args == ("serve", service) and program.port is not None
+    ]
+    production = {
+        "url": "https://{host}",
+        "description": "Production (placeholder: the host the operator publishes the service at)",
+        "variables": {"host": {"default": f"{service}.otklik.example.ru"}},
+    }
+    return [*local, production]
+
+
+def problem_openapi(app: FastAPI, service: str) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
@@ -84,6 +109,8 @@ def problem_openapi(app: FastAPI) -> None:
             description=app.description,
             routes=app.routes,
             tags=app.openapi_tags,
+            servers=servers(service),
+            license_info=LICENSE,
         )
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         components["Problem"] = Problem.model_json_schema(
@@ -97,6 +124,8 @@ def problem_openapi(app: FastAPI) -> None:
         for path, item in schema.get("paths", {}).items():
             for operation in item.values():
                 _fix_operation(path, operation)
+        declare_headers(schema)
+        restore_example_nulls(schema)
         app.openapi_schema = schema
         return schema
 

@@ -45,6 +45,14 @@ XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 def file_response(description: str, *media_types: str) -> dict[int | str, dict[str, Any]]:
     """The 200 of a route that sends a file, declared as a binary string of each media type it
-    may carry (generated clients then hand back the bytes)."""
+    may carry (generated clients then hand back the bytes), with its Content-Disposition."""
     binary = {"schema": {"type": "string", "format": "binary"}}
-    return {200: {"description": description, "content": dict.fromkeys(media_types, binary)}}
+    return {
+        200: {
+            "description": description,
+            "content": dict.fromkeys(media_types, binary),
+            "headers": {
+                "Content-Disposition": {"$ref": "#/components/headers/Content-Disposition"}
+            },
+        }
+    }

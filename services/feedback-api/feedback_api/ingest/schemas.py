@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SkipValidation, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation, TypeAdapter, WithJsonSchema
 
 from feedback_api.feedback.schemas import FeedbackCreate, FeedbackReceipt
 from otklik_shared.problem import Problem
@@ -53,7 +53,16 @@ class FeedbackBatch(BaseModel):
     # Each item is validated on its own, so one malformed item is rejected alone instead of
     # failing the whole flush of an offline queue (the schema still documents the item).
     items: Annotated[
-        list[SkipValidation[BatchFeedbackItem]], Field(min_length=1, max_length=BATCH_MAX_ITEMS)
+        list[SkipValidation[BatchFeedbackItem]],
+        Field(min_length=1, max_length=BATCH_MAX_ITEMS),
+        WithJsonSchema(
+            {
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/BatchFeedbackItem"},
+                "minItems": 1,
+                "maxItems": BATCH_MAX_ITEMS,
+            }
+        ),
     ]
 
 

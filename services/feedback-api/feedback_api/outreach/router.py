@@ -82,7 +82,10 @@ ERRORS = problem_responses(404, 422)
 async def get_touchpoint_qr_svg(link: Link) -> Response:
     """The absolute rating URL (`PUBLIC_BASE_URL` + `/r/{code}`) as a scalable QR code."""
     content = qr.qr_svg(link.url, title=f"Оценить: {link.touchpoint.name}")
-    return Response(content, media_type=qr.SVG_MEDIA_TYPE)
+    disposition = content_disposition(f"qr-{link.touchpoint.id}.svg", inline=True)
+    return Response(
+        content, media_type=qr.SVG_MEDIA_TYPE, headers={"Content-Disposition": disposition}
+    )
 
 
 @router.get(
@@ -94,7 +97,12 @@ async def get_touchpoint_qr_svg(link: Link) -> Response:
 )
 async def get_touchpoint_qr_png(link: Link, scale: Scale = 10) -> Response:
     """The same code as a bitmap, `scale` pixels per module, with the quiet zone."""
-    return Response(qr.qr_png(link.url, scale=scale), media_type=qr.PNG_MEDIA_TYPE)
+    disposition = content_disposition(f"qr-{link.touchpoint.id}.png", inline=True)
+    return Response(
+        qr.qr_png(link.url, scale=scale),
+        media_type=qr.PNG_MEDIA_TYPE,
+        headers={"Content-Disposition": disposition},
+    )
 
 
 @router.get(

@@ -157,7 +157,7 @@ def _answers(form: PublicSurveyForm, values: FormValues) -> list[Answer]:
 def _field_errors(error: UnprocessableEntity, form: PublicSurveyForm) -> dict[str, str]:
     errors = {}
     for field_error in error.errors or []:
-        # answers[i].value: answers are given one per question, in order
+        # answers[i].<field>: answers are given one per question, in order
         head = field_error.field.split("]")[0].removeprefix("answers[")
         if not head.isdigit() or int(head) >= len(form.questions):
             continue

@@ -1,7 +1,9 @@
 """Checking a response against the run's questions, and the answer rows it becomes.
 
-Every mistake is reported at once, each naming its place in the request (`answers[2].value`),
+Every mistake is reported at once, each naming its place in the request (`answers[2].rating`),
 so a form can mark all the wrong fields in one round trip. Messages never repeat the values sent.
+An answer carries its value in the field its question's kind takes (`rating`, `choices`,
+`text`), or in the deprecated untyped `value` that older clients and the HTML form send.
 """
 
 from collections.abc import Sequence
@@ -23,26 +25,51 @@ class AnswerRow:
 
 class GivenAnswer(Protocol):
     """An answer as the service takes it, whatever carried it (the JSON API, the HTML form):
-    the question's number and the value — a whole number, a list of option ids, a text or None."""
+    the question's number and the fields sent with a value, by name."""
 
     @property
     def question(self) -> int: ...
 
     @property
-    def value(self) -> Any: ...
+    def typed(self) -> bool:
+        """False when the answer comes in the untyped `value` (a whole number, a list of option
+        ids, a text or None)."""
+        ...
+
+    def given(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
+    """An answer in the untyped `value`, as the HTML form posts it."""
+
     question: int
     value: Any
 
+    @property
+    def typed(self) -> bool:
+        return False
+
+    def given(self) -> dict[str, Any]:
+        return {} if self.value is None else {"value": self.value}
+
+
+# the field that carries each kind's answer
+FIELD_OF_KIND = {
+    QuestionKind.RATING: "rating",
+    QuestionKind.NPS: "rating",
+    QuestionKind.SINGLE_CHOICE: "choices",
+    QuestionKind.MULTIPLE_CHOICE: "choices",
+    QuestionKind.TEXT: "text",
+}
+
 
 class InvalidAnswer(Exception):
-    def __init__(self, message: str, type_: str) -> None:
+    def __init__(self, message: str, type_: str, field: str = "value") -> None:
         super().__init__(message)
         self.message = message
         self.type = type_
+        self.field = field  # the answer's field it is about
 
 
 def _whole_number(value: Any) -> bool:
@@ -100,6 +127,39 @@ def _rows(question: Question, value: Any) -> list[AnswerRow]:
     return _choices(question, value)
 
 
+def _untyped(question: Question, field: str, value: Any) -> Any:
+    """A typed field's value in the shape the untyped `value` has: a single choice is one
+    option id."""
+    wanted = FIELD_OF_KIND[question.kind]
+    if field != wanted:
+        message = f"a {question.kind.value} question is answered with `{wanted}`"
+        raise InvalidAnswer(message, "wrong_answer_kind")
+    if question.kind is not QuestionKind.SINGLE_CHOICE:
+        return value
+    if len(value) > 1:
+        raise InvalidAnswer("a single choice answer is one option", "too_many_options")
+    return value[0] if value else None
+
+
+def _answer(question: Question, answer: GivenAnswer) -> tuple[str, list[AnswerRow]]:
+    """The field that carries the answer (the one its kind takes when none does) and its rows;
+    an InvalidAnswer names the field it is about."""
+    given = answer.given()
+    if len(given) > 1:
+        first, second, *_ = given
+        message = f"an answer has one of rating, choices or text, not `{first}` and more"
+        raise InvalidAnswer(message, "conflicting_answer", second)
+    field = next(iter(given), FIELD_OF_KIND[question.kind] if answer.typed else "value")
+    value = given.get(field)
+    try:
+        if field != "value" and value is not None:
+            value = _untyped(question, field, value)
+        return field, _rows(question, value)
+    except InvalidAnswer as invalid:
+        invalid.field = field
+        raise
+
+
 def _error(field: str, message: str, type_: str) -> FieldError:
     return FieldError(location="body", field=field, message=message, type=type_)
 
@@ -122,13 +182,15 @@ def answer_rows(questions: list[Question], answers: Sequence[GivenAnswer]) -> li
         addressed.add(number)
         question = questions[number - 1]
         try:
-            given = _rows(question, answer.value)
+            field, given = _answer(question, answer)
         except InvalidAnswer as invalid:
-            errors.append(_error(f"answers[{index}].value", invalid.message, invalid.type))
+            errors.append(
+                _error(f"answers[{index}].{invalid.field}", invalid.message, invalid.type)
+            )
             continue
         if not given and question.required:
             message = "the question needs an answer"
-            errors.append(_error(f"answers[{index}].value", message, "missing_answer"))
+            errors.append(_error(f"answers[{index}].{field}", message, "missing_answer"))
         rows += [AnswerRow(number, row.number, row.option, row.text) for row in given]
     for number, question in enumerate(questions, 1):
         if question.required and number not in addressed:

@@ -100,7 +100,7 @@ async def answer_public_survey(
     body: SurveyResponseIn,
 ) -> SurveyResponseReceipt:
     """One response per respondent token this service issued (else 422
-    `invalid_respondent_token`); every invalid answer is named (`answers[2].value`); a second
+    `invalid_respondent_token`); every invalid answer is named (`answers[2].rating`); a second
     response is a 409, too many from one client a 429 with Retry-After."""
     return await responding.submit_response(
         session,

@@ -3,24 +3,21 @@
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, WithJsonSchema
 
-from feedback_api.surveys.questions import SurveyAudience
+from feedback_api.surveys.questions import MAX_OPTIONS, TEXT_ANSWER_MAX_LENGTH, SurveyAudience
 from feedback_api.surveys.schemas import QuestionRead
 
-# Checked against the question in the service, so each mistake is named `answers[i].value`.
-AnswerValue = Annotated[
+# Read for the clients written before the typed fields; checked like them in the service. An
+# empty schema (any JSON value) so that generated models still compile; `deprecated` in the spec.
+LegacyAnswerValue = Annotated[
     Any,
     WithJsonSchema(
         {
-            "anyOf": [
-                {"type": "integer"},
-                {"type": "array", "items": {"type": "integer"}},
-                {"type": "string"},
-                {"type": "null"},
-            ],
-            "description": "rating 1–5 or NPS 0–10: a whole number; single choice: the "
-            "option's id; multiple choice: a list of option ids; text: a string (up to 2000)",
+            "deprecated": True,
+            "description": "Deprecated: use `rating`, `choices` or `text`. Rating 1–5 or NPS "
+            "0–10: a whole number; single choice: the option's id; multiple choice: a list of "
+            "option ids; text: a string (up to 2000)",
         }
     ),
 ]
@@ -36,10 +33,43 @@ class PublicSurveyForm(BaseModel):
 
 
 class SurveyAnswerIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """One answer: exactly one of `rating`, `choices` or `text`, the one the question's kind
+    takes (a 422 names the field otherwise); null or left out means not given. A question that
+    is not required is skipped by leaving it out of `answers`."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"question": 1, "rating": 4}, {"question": 4, "choices": [2, 4]}]
+        },
+    )
 
     question: int = Field(description="The question's `number` in the form")
-    value: AnswerValue = None
+    rating: StrictInt | None = Field(
+        default=None, description="A rating question: 1–5; an NPS question: 0–10"
+    )
+    choices: list[StrictInt] | None = Field(
+        default=None,
+        max_length=MAX_OPTIONS,
+        description="A single choice question: the chosen option's id, as a one-item list; a "
+        "multiple choice question: the ids of every chosen option (each once)",
+    )
+    text: StrictStr | None = Field(
+        default=None,
+        description=f"A text question: the answer, up to {TEXT_ANSWER_MAX_LENGTH} characters",
+    )
+    value: LegacyAnswerValue = None
+
+    def given(self) -> dict[str, Any]:
+        """The fields sent with a value, by name."""
+        fields = {"rating": self.rating, "choices": self.choices, "text": self.text}
+        fields["value"] = self.value
+        return {name: value for name, value in fields.items() if value is not None}
+
+    @property
+    def typed(self) -> bool:
+        """False for a client that still sends the deprecated `value`."""
+        return "value" not in self.model_fields_set
 
 
 class SurveyResponseIn(BaseModel):
@@ -51,11 +81,11 @@ class SurveyResponseIn(BaseModel):
                     "respondent_token": "v1.s1xkQ0c3vY2m9ZpLwA4bRt.t4f9k2.Zm9vYmFyYmF6cXV4cXV1eA."
                     "3q2-7wQm9a0cX1yZ2b3c4d",
                     "answers": [
-                        {"question": 1, "value": 4},
-                        {"question": 5, "value": 2},
-                        {"question": 6, "value": [2, 4]},
-                        {"question": 7, "value": 9},
-                        {"question": 8, "value": "Больше окон приема в МФЦ"},
+                        {"question": 1, "rating": 4},
+                        {"question": 5, "choices": [2]},
+                        {"question": 6, "choices": [2, 4]},
+                        {"question": 7, "rating": 9},
+                        {"question": 8, "text": "Больше окон приема в МФЦ"},
                     ],
                 }
             ]

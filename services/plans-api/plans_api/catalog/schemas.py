@@ -149,7 +149,17 @@ class ServiceRead(BaseModel):
 
 class ImportResult(BaseModel):
     model_config = ConfigDict(
-        json_schema_extra={"examples": [{"created": 2, "service_ids": ["9b2f…", "1c3e…"]}]}
+        json_schema_extra={
+            "examples": [
+                {
+                    "created": 2,
+                    "service_ids": [
+                        "9b2f4c1e-3a5d-4e6f-8a7b-0c1d2e3f4a5b",
+                        "1c3e5d7f-9a1b-4c2d-8e3f-4a5b6c7d8e9f",
+                    ],
+                }
+            ]
+        }
     )
 
     created: int

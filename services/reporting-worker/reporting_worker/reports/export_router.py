@@ -6,7 +6,7 @@ from fastapi import Response
 from otklik_kit.auth.dependencies import ReportsReader
 from otklik_kit.db import DbSession
 from otklik_kit.problems import problem_responses
-from otklik_kit.routing import api_router, content_disposition
+from otklik_kit.routing import api_router, content_disposition, file_response
 from reporting_worker.reports import exports
 from reporting_worker.reports.render.formats import MEDIA_TYPES, ReportFormat
 
@@ -17,9 +17,8 @@ HTML_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
 
 def _file_responses(fmt: ReportFormat, description: str) -> dict[int | str, dict[str, Any]]:
-    content = {MEDIA_TYPES[fmt].split(";")[0]: {"schema": {"type": "string", "format": "binary"}}}
     return {
-        200: {"description": description, "content": content},
+        **file_response(description, MEDIA_TYPES[fmt].split(";")[0]),
         **problem_responses(404, 409),
     }
 

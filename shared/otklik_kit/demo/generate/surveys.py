@@ -89,8 +89,17 @@ def answers(
     for question in form["questions"]:
         value = _answer(question, happy, rng, writer)
         if value is not None:
-            given.append({"question": question["number"], "value": value})
+            given.append({"question": question["number"], **_typed(question["kind"], value)})
     return given
+
+
+def _typed(kind: str, value: Any) -> dict[str, Any]:
+    """The answer in the field its kind takes; a single choice is a one-item list."""
+    if kind in ("rating", "nps"):
+        return {"rating": value}
+    if kind == "text":
+        return {"text": value}
+    return {"choices": value if isinstance(value, list) else [value]}
 
 
 def _answer(question: dict[str, Any], happy: int, rng: random.Random, writer: CommentWriter) -> Any:
