@@ -7,7 +7,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Response
+from fastapi.datastructures import DefaultPlaceholder
+from fastapi.routing import APIRoute
+from fastapi.utils import is_body_allowed_for_status_code
 from sqlalchemy import Table
 from starlette.types import ASGIApp
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
@@ -164,6 +167,19 @@ class ServiceApp(FastAPI):
         return app
 
 
+def _without_body_type(router: APIRouter) -> None:
+    """A route that answers with no content (204) sends no Content-Type either: FastAPI's
+    default JSONResponse would label the empty body application/json."""
+    for route in router.routes:
+        if (
+            isinstance(route, APIRoute)
+            and route.status_code is not None
+            and not is_body_allowed_for_status_code(route.status_code)
+            and isinstance(route.response_class, DefaultPlaceholder)
+        ):
+            route.response_class = Response
+
+
 def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
     app = ServiceApp(
         title=spec.title,
@@ -186,6 +202,7 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
     install_problem_handlers(app)
     app.include_router(health_router)
     for router in spec.routers:
+        _without_body_type(router)
         app.include_router(router)
     app.service_name = spec.name
     app.front = list(spec.front)

@@ -1,0 +1,63 @@
+"""The HTTP contract every service keeps, kit-wide: what a strictly generated client (Java's,
+TypeScript's) relies on beyond the spec's shapes."""
+
+import re
+
+import httpx
+
+from tests.spec_helpers import METHODS, SERVICE_NAMES, spec_operations
+
+PROBLEM = "application/problem+json"
+# every operation answering 204, each checked through HTTP by assert_no_content in its own tests
+NO_CONTENT_OPERATIONS = {
+    "erase_contact": "tests/test_feedback_contacts.py",
+    "delete_webhook_endpoint": "tests/test_webhooks.py",
+    "revoke_publishable_key": "tests/test_widget_keys.py",
+    "delete_touchpoint": "tests/test_touchpoints.py",
+}
+
+
+def _matches(template: str, url: str) -> bool:
+    return re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", template), url) is not None
+
+
+async def test_405_allows_every_method_of_the_path(
+    plans: httpx.AsyncClient, feedback: httpx.AsyncClient, reporting: httpx.AsyncClient
+) -> None:
+    clients = {"plans-api": plans, "feedback-api": feedback, "reporting-worker": reporting}
+    checked = 0
+    for service in SERVICE_NAMES:
+        by_path: dict[str, list[str]] = {}
+        urls: dict[str, str] = {}
+        for operation in spec_operations(service):
+            by_path.setdefault(operation.path, []).append(operation.method.upper())
+            urls[operation.path] = operation.url()
+        for path, methods in by_path.items():
+            # a method no path template matching this URL declares (`/feedback/batch` is also
+            # `/feedback/{feedback_id}`)
+            served = {m for other, ms in by_path.items() if _matches(other, urls[path]) for m in ms}
+            missing = next(m.upper() for m in METHODS if m.upper() not in served)
+            response = await clients[service].request(missing, urls[path])
+            assert response.status_code == 405, (service, missing, path, response.text)
+            assert response.headers["content-type"] == PROBLEM
+            allowed = sorted(m.strip() for m in response.headers["allow"].split(","))
+            assert allowed == sorted(served), (service, path)
+            checked += 1
+    assert checked > 50
+
+
+def test_every_no_content_operation_is_checked_through_http() -> None:
+    answering_204 = {
+        operation.id
+        for service in SERVICE_NAMES
+        for operation in spec_operations(service)
+        if "204" in operation.spec["responses"]
+    }
+    assert answering_204 == set(NO_CONTENT_OPERATIONS)
+    deletes = {
+        operation.id
+        for service in SERVICE_NAMES
+        for operation in spec_operations(service)
+        if operation.method == "delete"
+    }
+    assert deletes <= answering_204
