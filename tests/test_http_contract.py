@@ -2,9 +2,13 @@
 TypeScript's) relies on beyond the spec's shapes."""
 
 import re
+import uuid
 
 import httpx
 
+from otklik_kit.auth.scopes import Scope
+from tests.conftest import KeyMaker, bearer
+from tests.feedback_helpers import Catalog, feedback_body
 from tests.spec_helpers import METHODS, SERVICE_NAMES, spec_operations
 
 PROBLEM = "application/problem+json"
@@ -61,3 +65,49 @@ def test_every_no_content_operation_is_checked_through_http() -> None:
         if operation.method == "delete"
     }
     assert deletes <= answering_204
+
+
+def _unknown(response: httpx.Response) -> list[tuple[str, str]]:
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == PROBLEM
+    return [(error["location"], error["field"]) for error in response.json()["errors"]]
+
+
+async def test_unknown_query_parameters_are_refused_naming_each(
+    plans: httpx.AsyncClient,
+    feedback: httpx.AsyncClient,
+    reporting: httpx.AsyncClient,
+    admin_headers: dict[str, str],
+    make_key: KeyMaker,
+) -> None:
+    reader = bearer(await make_key(Scope.FEEDBACK_READ, Scope.REPORTS_READ))
+    misspelt = await feedback.get(
+        "/api/v1/feedback", params={"case_numbr": "123", "limit": "5", "zz": ""}, headers=reader
+    )
+    agencies = await plans.get("/api/v1/agencies", params={"nme": "x"}, headers=admin_headers)
+    reports = await reporting.get("/api/v1/reports", params={"kind": "x"}, headers=reader)
+    known = await feedback.get("/api/v1/feedback", params={"limit": "5"}, headers=reader)
+
+    assert _unknown(misspelt) == [("query", "case_numbr"), ("query", "zz")]
+    assert "query.case_numbr" in misspelt.json()["detail"]
+    assert _unknown(agencies) == [("query", "nme")]
+    assert _unknown(reports) == [("query", "kind")]
+    assert known.status_code == 200, known.text
+
+
+async def test_a_post_with_an_unknown_query_parameter_is_refused_by_the_route(
+    feedback: httpx.AsyncClient, catalog: Catalog, make_key: KeyMaker
+) -> None:
+    writer = bearer(await make_key(Scope.FEEDBACK_WRITE, agency_id=uuid.UUID(catalog.agency_id)))
+    posted = await feedback.post(
+        "/api/v1/feedback?dry_run=1", json=feedback_body(catalog), headers=writer
+    )
+
+    assert _unknown(posted) == [("query", "dry_run")]
+
+
+async def test_the_dashboard_page_tolerates_tracking_tags(reporting: httpx.AsyncClient) -> None:
+    page = await reporting.get("/dashboard", params={"utm_source": "mail"})
+
+    assert page.status_code == 200, page.text
+    assert page.headers["content-type"].startswith("text/html")

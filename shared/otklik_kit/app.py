@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from fastapi import APIRouter, FastAPI, Response
+from fastapi import APIRouter, Depends, FastAPI, Response
 from fastapi.datastructures import DefaultPlaceholder
 from fastapi.routing import APIRoute
 from fastapi.utils import is_body_allowed_for_status_code
@@ -30,6 +30,7 @@ from otklik_kit.observability.logging import configure_logging
 from otklik_kit.observability.middleware import BodySizeLimitMiddleware, ObservabilityMiddleware
 from otklik_kit.openapi import problem_openapi
 from otklik_kit.problems import install_problem_handlers
+from otklik_kit.query import refuse_unknown_query
 from otklik_kit.routing import API_PREFIX
 from otklik_kit.runtime import settle_heap
 from otklik_kit.services import AUTH_MIGRATIONS, SERVICES
@@ -193,6 +194,8 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
         # observability is our own (request ids, JSON logs, Prometheus); FastAPI's OpenTelemetry
         # bridge would otherwise look up three provider variables in the environment per request
         telemetry={"tracing": False, "metrics": False, "logs": False},
+        # every operation refuses query parameters it does not declare (otklik_kit.query)
+        dependencies=[Depends(refuse_unknown_query)],
     )
     tree = SERVICES[spec.name].migrations
     app.state.expected_revisions = {
