@@ -69,7 +69,8 @@ async def test_a_posters_link_with_tracking_tags_opens_the_rating_page(
     feedback: httpx.AsyncClient, touchpoint: Touchpoint
 ) -> None:
     # pages for people tolerate parameters they do not read (the API refuses them: SECURITY.md)
-    tagged = await feedback.get(touchpoint.path, params={"utm_source": "poster", "utm_medium": "qr"})
+    tags = {"utm_source": "poster", "utm_medium": "qr"}
+    tagged = await feedback.get(touchpoint.path, params=tags)
 
     assert tagged.status_code == 200, tagged.text
     assert "<legend>Общая оценка" in tagged.text

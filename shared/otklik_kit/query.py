@@ -7,6 +7,7 @@ out of the OpenAPI spec (the citizens' pages) and those that answer HTML (the da
 See docs/SECURITY.md."""
 
 from collections.abc import Iterator
+
 from fastapi import Request
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
