@@ -167,5 +167,5 @@ async def test_plan_progress_without_agency_or_service_names_both(
 ) -> None:
     response = await plans.get("/api/v1/plan-progress", headers=admin_headers)
 
-    assert _query_errors(response) == [("query", "agency_id"), ("query", "service_id")]
+    assert _query_errors(response) == [("query", "service_id"), ("query", "agency_id")]
     assert response.json()["errors"][0]["type"] == "missing"

@@ -65,10 +65,10 @@ async def get_plans_progress(
     is needed (a 422 names both when neither is given), unless the key is bound to an agency."""
     if agency_id is None and not service_id and principal.agency_id is None:
         raise UnprocessableEntity(
-            "query.agency_id, query.service_id: " + MISSING_SCOPE,
+            "query.service_id, query.agency_id: " + MISSING_SCOPE,
             errors=[
                 FieldError(location="query", field=name, message=MISSING_SCOPE, type="missing")
-                for name in ("agency_id", "service_id")
+                for name in ("service_id", "agency_id")
             ],
         )
     visible, agency_id = principal.listing_agency(agency_id)
