@@ -14,7 +14,9 @@ from pathlib import Path
 
 import psutil
 
-UVICORN_FLAGS = ("--loop", "uvloop", "--http", "httptools", "--no-access-log")
+# the services' own protocol (as `otklik serve`): httptools that serves h2c offers as HTTP/1.1
+HTTP_PROTOCOL = "otklik_kit.http_protocol:H2cTolerantProtocol"
+UVICORN_FLAGS = ("--loop", "uvloop", "--http", HTTP_PROTOCOL, "--no-access-log")
 
 
 def free_port() -> int:

@@ -11,6 +11,8 @@ from typing import Any
 
 import uvicorn
 
+from otklik_kit.http_protocol import H2cTolerantProtocol
+
 START_SECONDS = 30.0
 
 
@@ -20,7 +22,9 @@ def serve_asgi(app: Any) -> Iterator[str]:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_config=None, access_log=False, lifespan="on")
+    config = uvicorn.Config(
+        app, log_config=None, access_log=False, lifespan="on", http=H2cTolerantProtocol
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=lambda: asyncio.run(server.serve(sockets=[sock])))
     thread.start()

@@ -65,6 +65,17 @@ async def test_rating_page_is_russian_accessible_html_with_a_strict_policy(
     assert "httponly" in response.headers["set-cookie"].lower()
 
 
+async def test_a_posters_link_with_tracking_tags_opens_the_rating_page(
+    feedback: httpx.AsyncClient, touchpoint: Touchpoint
+) -> None:
+    # pages for people tolerate parameters they do not read (the API refuses them: SECURITY.md)
+    tags = {"utm_source": "poster", "utm_medium": "qr"}
+    tagged = await feedback.get(touchpoint.path, params=tags)
+
+    assert tagged.status_code == 200, tagged.text
+    assert "<legend>Общая оценка" in tagged.text
+
+
 async def test_rating_form_makes_one_feedback_through_ingest_with_the_touchpoints_channel(
     feedback: httpx.AsyncClient,
     touchpoint: Touchpoint,

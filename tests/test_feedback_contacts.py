@@ -14,6 +14,7 @@ from feedback_api.worker import WORKER
 from otklik_kit.auth.scopes import Scope
 from tests.conftest import KeyMaker, bearer
 from tests.feedback_helpers import Catalog, feedback_body
+from tests.http_helpers import assert_no_content
 
 CONTACT = {"name": "Иван", "email": "ivan.petrov@example.org", "phone": "+7 900 000-00-00"}
 
@@ -89,6 +90,7 @@ async def test_erasure_on_request_removes_the_contact_and_keeps_the_feedback(
     feedback_id = await post_with_contact(feedback, portal, catalog)
 
     erased = await feedback.delete(f"/api/v1/feedback/{feedback_id}/contact", headers=officer)
+    assert_no_content(erased)
     read = await feedback.get(f"/api/v1/feedback/{feedback_id}/contact", headers=officer)
     log = await feedback.get(f"/api/v1/feedback/{feedback_id}/contact/access-log", headers=officer)
 

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from otklik_kit.auth.scopes import Scope
 from tests.catalog_helpers import create_agency, create_service
 from tests.conftest import KeyMaker, bearer
+from tests.http_helpers import assert_no_content
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MFC_NAME = "МФЦ «Мои документы» на ул. Ленина"
@@ -249,6 +250,7 @@ async def test_update_rechecks_the_rules_and_delete_removes(
         headers=admin_headers,
     )
     deleted = await plans.delete(url, headers=admin_headers)
+    assert_no_content(deleted)
     gone = await plans.get(url, headers=admin_headers)
 
     assert site_without_url.status_code == 422

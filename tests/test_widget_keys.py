@@ -16,6 +16,7 @@ from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
 from tests.conftest import KeyMaker, bearer, running
 from tests.feedback_helpers import Catalog, feedback_body
+from tests.http_helpers import assert_no_content
 from tests.test_cli import otklik
 from tests.widget_helpers import PORTAL, mint_publishable, operator_of
 
@@ -128,7 +129,7 @@ async def test_preflight_is_answered_only_for_origins_of_active_publishable_keys
     revoked = await feedback.delete(
         f"/api/v1/outreach/publishable-keys/{key['id']}", headers=operator
     )
-    assert revoked.status_code == 204
+    assert_no_content(revoked)
     assert "access-control-allow-origin" not in (await preflight(PORTAL)).headers
     after = await feedback.post(
         "/api/v1/feedback", json=feedback_body(catalog), headers=browser(key["token"])

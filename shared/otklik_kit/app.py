@@ -7,7 +7,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI, Response
+from fastapi.datastructures import DefaultPlaceholder
+from fastapi.routing import APIRoute
+from fastapi.utils import is_body_allowed_for_status_code
 from sqlalchemy import Table
 from starlette.types import ASGIApp
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
@@ -27,6 +30,7 @@ from otklik_kit.observability.logging import configure_logging
 from otklik_kit.observability.middleware import BodySizeLimitMiddleware, ObservabilityMiddleware
 from otklik_kit.openapi import problem_openapi
 from otklik_kit.problems import install_problem_handlers
+from otklik_kit.query import refuse_unknown_query
 from otklik_kit.routing import API_PREFIX
 from otklik_kit.runtime import settle_heap
 from otklik_kit.services import AUTH_MIGRATIONS, SERVICES
@@ -164,6 +168,19 @@ class ServiceApp(FastAPI):
         return app
 
 
+def _without_body_type(router: APIRouter) -> None:
+    """A route that answers with no content (204) sends no Content-Type either: FastAPI's
+    default JSONResponse would label the empty body application/json."""
+    for route in router.routes:
+        if (
+            isinstance(route, APIRoute)
+            and route.status_code is not None
+            and not is_body_allowed_for_status_code(route.status_code)
+            and isinstance(route.response_class, DefaultPlaceholder)
+        ):
+            route.response_class = Response
+
+
 def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
     app = ServiceApp(
         title=spec.title,
@@ -177,6 +194,8 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
         # observability is our own (request ids, JSON logs, Prometheus); FastAPI's OpenTelemetry
         # bridge would otherwise look up three provider variables in the environment per request
         telemetry={"tracing": False, "metrics": False, "logs": False},
+        # every operation refuses query parameters it does not declare (otklik_kit.query)
+        dependencies=[Depends(refuse_unknown_query)],
     )
     tree = SERVICES[spec.name].migrations
     app.state.expected_revisions = {
@@ -186,6 +205,7 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
     install_problem_handlers(app)
     app.include_router(health_router)
     for router in spec.routers:
+        _without_body_type(router)
         app.include_router(router)
     app.service_name = spec.name
     app.front = list(spec.front)

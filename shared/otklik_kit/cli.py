@@ -178,6 +178,8 @@ def _rebuild_aggregates(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from otklik_kit.http_protocol import H2cTolerantProtocol
+
     entry = SERVICES[args.service]
     settings = _import(entry.settings)()
     app = _import(entry.app_factory)(settings)
@@ -189,6 +191,8 @@ def _serve(args: argparse.Namespace) -> int:
         access_log=False,
         # the app reads proxies' headers itself, trusting FORWARDED_ALLOW_IPS only
         proxy_headers=False,
+        # httptools, with Java's h2c upgrade offer served as HTTP/1.1 (its bodies kept)
+        http=H2cTolerantProtocol,
     )
     return 0
 

@@ -54,11 +54,13 @@ def _parameters(dependant: Dependant) -> Iterator[str]:
         yield from _parameters(sub)
 
 
-def _route(routes: Iterable[BaseRoute], method: str, path: str) -> APIRoute | None:
+def _dependant(routes: Iterable[BaseRoute], method: str, path: str) -> Dependant | None:
+    """The route's dependant as the app runs it: with the app's and routers' dependencies."""
     for context in iter_route_contexts(list(routes)):
         route = context.original_route
         if isinstance(route, APIRoute) and route.path == path and method in (route.methods or ()):
-            return route
+            dependant: Dependant = getattr(context, "dependant", route.dependant)
+            return dependant
     return None
 
 
@@ -84,12 +86,12 @@ def check_front_doors(
             raise LayerNotApplied(f"{_name(door)} declares no layers (see otklik_kit.layers)")
         skipped: list[Any] = [m.cls for m in middleware if m.cls not in declared.applies_middleware]
         method, path = declared.serves
-        route = _route(routes, method, path)
-        if route is not None:
+        dependant = _dependant(routes, method, path)
+        if dependant is not None:
             applied = declared.applies_dependencies
-            skipped += [call for call in _calls(route.dependant) if call not in applied]
+            skipped += [call for call in _calls(dependant) if call not in applied]
             read: frozenset[str] = getattr(declared, "applies_parameters", frozenset())
-            skipped += [name for name in _parameters(route.dependant) if name not in read]
+            skipped += [name for name in _parameters(dependant) if name not in read]
         if skipped:
             names = ", ".join(sorted({_name(layer) for layer in skipped}))
             raise LayerNotApplied(

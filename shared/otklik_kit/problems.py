@@ -10,12 +10,14 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ReadOnlyError, RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from otklik_kit.errors import DomainError
 from otklik_kit.observability.context import current_request_id
@@ -99,18 +101,32 @@ async def _on_validation_error(request: Request, exc: Exception) -> ProblemRespo
     )
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method the request's path is served with, over all its routes (Starlette names
+    only those of the first route that matched the path)."""
+    methods: set[str] = set()
+    for route in iter_route_contexts(request.app.router.routes):
+        route_methods = route.methods
+        if route_methods and route.matches(request.scope)[0] is not Match.NONE:
+            methods |= route_methods
+    return ", ".join(sorted(methods))
+
+
 async def _on_http_exception(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, StarletteHTTPException)
     phrase = HTTPStatus(exc.status_code).phrase
     code = phrase.lower().replace(" ", "_").replace("-", "_")
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
+    headers = dict(exc.headers) if exc.headers else None
+    if exc.status_code == HTTPStatus.METHOD_NOT_ALLOWED:
+        headers = {**(headers or {}), "Allow": allowed_methods(request)}
     return problem_response(
         status=exc.status_code,
         code=code,
         title=phrase,
         detail=detail,
         instance=request.url.path,
-        headers=dict(exc.headers) if exc.headers else None,
+        headers=headers,
     )
 
 

@@ -45,6 +45,7 @@ from otklik_kit.door import BodyLimit, may_hold_unstorable_text, presented_token
 from otklik_kit.errors import TooManyRequests
 from otklik_kit.observability.metrics import INGEST_PATH
 from otklik_kit.observability.middleware import BodySizeLimitMiddleware
+from otklik_kit.query import refuse_unknown_query
 from otklik_kit.routing import API_PREFIX
 from otklik_kit.text_guard import UnstorableTextMiddleware
 
@@ -128,7 +129,8 @@ def _replaying(messages: list[Message], receive: Receive) -> Receive:
 class FeedbackFastPath:
     # the layers of the FastAPI stack it applies itself (otklik_kit.layers): the body limit and
     # the text guard by `otklik_kit.door`, handing on what they must look at; the route's
-    # credentials, scope and throttle as `_accept` does
+    # credentials, scope and throttle as `_accept` does; a request with a query string (where
+    # refuse_unknown_query would look) always goes on to the route
     serves = ("POST", FEEDBACK_PATH)
     applies_middleware = frozenset({BodySizeLimitMiddleware, UnstorableTextMiddleware})
     # feedback_poster: a widget's key only from its origins and within the address limit
@@ -139,6 +141,7 @@ class FeedbackFastPath:
             API_KEY_HEADER,
             require_any(AuthScope.FEEDBACK_WRITE, AuthScope.FEEDBACK_PUBLISH),
             feedback_poster,
+            refuse_unknown_query,
         }
     )
     applies_parameters = frozenset({"header:Idempotency-Key", "body:body"})

@@ -2,7 +2,6 @@
 the record `feedback.received` carried (comments masked, no contacts), in stable pages."""
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import Query
@@ -15,6 +14,7 @@ from otklik_kit.db import DbSession
 from otklik_kit.errors import UnprocessableEntity
 from otklik_kit.pagination import Cursor, Page, decode_cursor
 from otklik_kit.problems import problem_responses
+from otklik_kit.query_dates import QueryDateTime
 from otklik_kit.routing import api_router
 from otklik_shared.events import FeedbackPayload
 
@@ -46,9 +46,11 @@ async def list_feedback_records(
     session: DbSession,
     principal: FeedbackReader,
     occurred_from: Annotated[
-        datetime, Query(description="Occurred at or after (ISO 8601 with offset)")
+        QueryDateTime, Query(description="Occurred at or after (ISO 8601 with offset)")
     ],
-    occurred_to: Annotated[datetime, Query(description="Occurred before (ISO 8601 with offset)")],
+    occurred_to: Annotated[
+        QueryDateTime, Query(description="Occurred before (ISO 8601 with offset)")
+    ],
     agency_id: Annotated[uuid.UUID | None, Query(description="Only this agency's")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_RECORDS_PAGE, description="Page size")] = 1000,
     cursor: Cursor = None,

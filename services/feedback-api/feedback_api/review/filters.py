@@ -3,7 +3,7 @@ exports, read from the query string."""
 
 import dataclasses
 import uuid
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Query
@@ -12,13 +12,11 @@ from feedback_api.feedback.models import FeedbackStatus
 from feedback_api.feedback.schemas import CASE_NUMBER_PATTERN
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import UnprocessableEntity
-from otklik_shared.measures import MOSCOW
+from otklik_kit.query_dates import MOMENT_DOC, QueryMoment
 from otklik_shared.vocab import Channel, PainCategory, Stage
 
 Score = Annotated[int, Query(ge=1, le=5)]
-Moment = datetime | date
 Bound = TypeVar("Bound", datetime, int)
-MOMENT_DOC = "A date or a date-time; without a time zone it is Moscow time (UTC+3)"
 # PostgreSQL's tsquery parser keeps at most 32 pending operators: a run of `-` (NOT) longer
 # than that fails the query; the limits keep every accepted search within it with room to spare
 SEARCH_MAX_MINUS = 16
@@ -54,12 +52,8 @@ class FeedbackFilter:
         return dataclasses.replace(self, agency_id=agency_id) if visible else None
 
 
-def as_moment(value: Moment | None) -> datetime | None:
-    if value is None:
-        return None
-    if not isinstance(value, datetime):
-        value = datetime.combine(value, time.min)
-    return within_calendar(value if value.tzinfo is not None else value.replace(tzinfo=MOSCOW))
+def as_moment(value: datetime | None) -> datetime | None:
+    return None if value is None else within_calendar(value)
 
 
 def within_calendar(moment: datetime) -> datetime:
@@ -112,10 +106,10 @@ def feedback_filter(
     overdue: Annotated[
         bool | None, Query(description="Open (acknowledged, in review) past its answer date")
     ] = None,
-    received_from: Annotated[Moment | None, Query(description=MOMENT_DOC + "; inclusive")] = None,
-    received_to: Annotated[Moment | None, Query(description=MOMENT_DOC + "; exclusive")] = None,
-    occurred_from: Annotated[Moment | None, Query(description=MOMENT_DOC + "; inclusive")] = None,
-    occurred_to: Annotated[Moment | None, Query(description=MOMENT_DOC + "; exclusive")] = None,
+    received_from: Annotated[QueryMoment, Query(description=MOMENT_DOC + "; inclusive")] = None,
+    received_to: Annotated[QueryMoment, Query(description=MOMENT_DOC + "; exclusive")] = None,
+    occurred_from: Annotated[QueryMoment, Query(description=MOMENT_DOC + "; inclusive")] = None,
+    occurred_to: Annotated[QueryMoment, Query(description=MOMENT_DOC + "; exclusive")] = None,
     q: Annotated[
         str | None,
         Query(

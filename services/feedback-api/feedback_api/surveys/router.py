@@ -1,5 +1,5 @@
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Query, Request, status
@@ -20,6 +20,7 @@ from otklik_kit.db import DbSession
 from otklik_kit.errors import UnprocessableEntity
 from otklik_kit.pagination import Cursor, Limit, Page, decode_cursor
 from otklik_kit.problems import problem_responses
+from otklik_kit.query_dates import QueryDate
 from otklik_kit.routing import api_router
 
 router = api_router("surveys", tag="surveys")
@@ -149,9 +150,9 @@ async def get_survey_results(
     principal: FeedbackReader,
     run_id: uuid.UUID,
     date_from: Annotated[
-        date | None, Query(description="With date_to: count only responses of these days")
+        QueryDate | None, Query(description="With date_to: count only responses of these days")
     ] = None,
-    date_to: date | None = None,
+    date_to: QueryDate | None = None,
 ) -> SurveyResults:
     """Respondents, dates and per-question aggregates, with the `facts` a monthly report and a
     plan's survey control point need: link, dates, respondents, instrument. With `date_from`
@@ -191,8 +192,8 @@ async def get_survey_period_facts(
     request: Request,
     session: DbSession,
     principal: FeedbackReader,
-    date_from: date,
-    date_to: date,
+    date_from: QueryDate,
+    date_to: QueryDate,
     agency_id: uuid.UUID | None = None,
     service_id: Annotated[
         list[uuid.UUID] | None,

@@ -2,7 +2,6 @@
 situation reads (the reporting worker calls it over this contract)."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -11,7 +10,9 @@ from otklik_kit.auth.dependencies import PlansReader
 from otklik_kit.db import DbSession
 from otklik_kit.errors import UnprocessableEntity
 from otklik_kit.problems import problem_responses
+from otklik_kit.query_dates import QueryDate
 from otklik_kit.routing import api_router
+from otklik_shared.problem import FieldError
 from plans_api.plans import repository
 from plans_api.plans.schemas import PlansProgress
 from plans_api.plans.status import today
@@ -20,6 +21,12 @@ from plans_api.plans.tracking import tracked_progress
 router = api_router("plan-progress", tag="plans")
 MAX_SERVICES = 500
 MAX_PLANS = 5000
+# neither parameter is required alone, but one of them is (an agency-bound key's agency counts)
+ONE_OF_DOC = (
+    "give agency_id, at least one service_id, or both; with neither, a key bound to an agency "
+    "reads its own agency and any other key gets a 422 naming both"
+)
+MISSING_SCOPE = "Give agency_id or at least one service_id"
 
 
 @router.get(
@@ -31,13 +38,18 @@ MAX_PLANS = 5000
 async def get_plans_progress(
     session: DbSession,
     principal: PlansReader,
-    agency_id: uuid.UUID | None = None,
+    agency_id: Annotated[
+        uuid.UUID | None, Query(description="The agency's plans; " + ONE_OF_DOC)
+    ] = None,
     service_id: Annotated[
         list[uuid.UUID] | None,
-        Query(max_length=MAX_SERVICES, description="Repeat for several services"),
+        Query(
+            max_length=MAX_SERVICES,
+            description="These services' plans (repeat for several); " + ONE_OF_DOC,
+        ),
     ] = None,
     as_of: Annotated[
-        date | None,
+        QueryDate | None,
         Query(
             description="The day (Moscow) to tell the progress as of, e.g. a report period's "
             "last day: the items as they stood at its end, overdue against it. Default and "
@@ -49,10 +61,15 @@ async def get_plans_progress(
     """Approved and completed plans of the given services (and/or agency): item counts by
     status, the overdue items with the deadline each missed and its executor, and the items
     done, with the day each was done and the stages it acts on; as of today or of a past day.
-    An agency-bound key sees its own agency's plans only."""
+    An agency-bound key sees its own agency's plans only. One of `agency_id` and `service_id`
+    is needed (a 422 names both when neither is given), unless the key is bound to an agency."""
     if agency_id is None and not service_id and principal.agency_id is None:
-        raise UnprocessableEntity.for_field(
-            "service_id", "Give agency_id or at least one service_id", location="query"
+        raise UnprocessableEntity(
+            "query.service_id, query.agency_id: " + MISSING_SCOPE,
+            errors=[
+                FieldError(location="query", field=name, message=MISSING_SCOPE, type="missing")
+                for name in ("service_id", "agency_id")
+            ],
         )
     visible, agency_id = principal.listing_agency(agency_id)
     current = today()

@@ -1,5 +1,4 @@
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import Query
@@ -8,6 +7,7 @@ from otklik_kit.auth.dependencies import ReportsReader
 from otklik_kit.db import DbSession
 from otklik_kit.errors import NotFound, UnprocessableEntity
 from otklik_kit.problems import problem_responses
+from otklik_kit.query_dates import QueryDate
 from otklik_kit.routing import api_router
 from reporting_worker.aggregates import repository
 from reporting_worker.aggregates.schemas import AggregateTotals
@@ -18,7 +18,7 @@ AgencyIds = Annotated[
     list[uuid.UUID] | None,
     Query(alias="agency_id", max_length=100, description="Repeat for several agencies"),
 ]
-Day = Annotated[date | None, Query(description="Moscow day of the interaction, inclusive")]
+Day = Annotated[QueryDate | None, Query(description="Moscow day of the interaction, inclusive")]
 
 
 @router.get(

@@ -1,5 +1,5 @@
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from arq.connections import ArqRedis
@@ -9,6 +9,7 @@ from otklik_kit.auth.dependencies import ReportsReader
 from otklik_kit.db import DbSession
 from otklik_kit.pagination import Cursor, Limit, Page, decode_time_cursor
 from otklik_kit.problems import problem_responses
+from otklik_kit.query_dates import QueryDate
 from otklik_kit.routing import api_router
 from reporting_worker.reports import service
 from reporting_worker.reports.job_schemas import (
@@ -89,7 +90,7 @@ async def list_reports(
     subject_kind: SubjectKind | None = None,
     subject_id: uuid.UUID | None = None,
     status: JobStatus | None = None,
-    period_from: date | None = None,
+    period_from: QueryDate | None = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Page[ReportJobSummary]:
