@@ -113,6 +113,15 @@ async def test_the_dashboard_page_tolerates_tracking_tags(reporting: httpx.Async
     assert page.headers["content-type"].startswith("text/html")
 
 
+async def test_the_widget_script_tolerates_a_cache_busting_parameter(
+    feedback: httpx.AsyncClient,
+) -> None:
+    script = await feedback.get("/widget/v1/otklik.js", params={"v": "2026-12"})
+
+    assert script.status_code == 200, script.text
+    assert script.headers["content-type"].startswith("text/javascript")
+
+
 async def test_numbers_are_no_dates_in_query_parameters(
     plans: httpx.AsyncClient,
     feedback: httpx.AsyncClient,
@@ -136,6 +145,14 @@ async def test_numbers_are_no_dates_in_query_parameters(
             {"date_from": "20260801", "date_to": "2026-08-31"},
             "date_from",
         ),
+        # the ends of the calendar: a 500 once, when moved to Moscow's day
+        (
+            feedback,
+            "/api/v1/surveys/facts",
+            {"date_from": "0001-01-01", "date_to": "2026-08-31"},
+            "date_from",
+        ),
+        (feedback, "/api/v1/feedback", {"received_to": "9999-12-31T23:59:59"}, "received_to"),
         (reporting, "/api/v1/reports", {"period_from": "0"}, "period_from"),
         (reporting, "/api/v1/aggregates/totals", {"last_day": "1.5"}, "last_day"),
         (plans, "/api/v1/plan-progress", {"as_of": "0", "agency_id": str(uuid.uuid4())}, "as_of"),

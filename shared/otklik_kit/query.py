@@ -3,8 +3,9 @@
 A misspelt or unsupported filter silently ignored answers another question than the one asked
 (`GET /api/v1/feedback?case_numbr=…` returned everything). Pages for people tolerate extra
 parameters, since links on posters and in mail carry tags such as `utm_source`: the routes left
-out of the OpenAPI spec (the citizens' pages) and those that answer HTML (the dashboard page).
-See docs/SECURITY.md."""
+out of the OpenAPI spec (the citizens' pages), those that answer HTML (the dashboard page), and
+assets a page embeds, marked with `TOLERATES_EXTRA_QUERY` (a portal adds `?v=…` to its widget
+script's address to refresh its cache). See docs/SECURITY.md."""
 
 from collections.abc import Iterator
 
@@ -15,6 +16,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 
 UNKNOWN_TYPE = "unknown_parameter"
+# openapi_extra of a route whose extra query parameters are ignored, as they are a page's
+TOLERATES_EXTRA_QUERY = {"x-otklik-extra-query": "ignored"}
 
 
 def _query_names(dependant: Dependant) -> Iterator[str]:
@@ -25,10 +28,13 @@ def _query_names(dependant: Dependant) -> Iterator[str]:
 
 
 def tolerates_unknown_query(route: APIRoute) -> bool:
-    """A page for people: hidden from the spec, or answering HTML."""
+    """A page for people: hidden from the spec, answering HTML, or an asset marked so."""
     response_class = getattr(route.response_class, "value", route.response_class)
-    return not route.include_in_schema or (
-        isinstance(response_class, type) and issubclass(response_class, HTMLResponse)
+    marked = (route.openapi_extra or {}).get("x-otklik-extra-query") == "ignored"
+    return (
+        marked
+        or not route.include_in_schema
+        or (isinstance(response_class, type) and issubclass(response_class, HTMLResponse))
     )
 
 

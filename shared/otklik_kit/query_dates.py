@@ -25,17 +25,31 @@ MOMENT_DOC = (
 )
 _DATE = re.compile(DATE_PATTERN)
 _DATE_TIME = re.compile(DATE_TIME_PATTERN)
+# a wider span has no meaning for feedback or plans, and the ends of Python's calendar overflow
+# when a bound is moved to Moscow's day or to UTC (`0001-01-01` was a 500)
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+_SPAN = f"between {FIRST_YEAR}-01-01 and {LAST_YEAR}-12-31"
+
+
+def _within_span(value: str) -> str:
+    if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
+        raise ValueError(f"Expected a date {_SPAN}")
+    return value
 
 
 def _date_string(value: Any) -> Any:
-    if isinstance(value, str) and not _DATE.match(value):
-        raise ValueError("Expected a date YYYY-MM-DD")
+    if isinstance(value, str):
+        if not _DATE.match(value):
+            raise ValueError("Expected a date YYYY-MM-DD")
+        _within_span(value)
     return value
 
 
 def _date_time_string(value: Any) -> Any:
-    if isinstance(value, str) and not _DATE_TIME.match(value):
-        raise ValueError("Expected an RFC 3339 date-time, e.g. 2026-08-31T12:00:00+03:00")
+    if isinstance(value, str):
+        if not _DATE_TIME.match(value):
+            raise ValueError("Expected an RFC 3339 date-time, e.g. 2026-08-31T12:00:00+03:00")
+        _within_span(value)
     return value
 
 
@@ -43,6 +57,8 @@ def moment(value: Any) -> Any:
     """A date as its Moscow midnight, a date-time without a zone as Moscow time."""
     if not isinstance(value, str):
         return value
+    if _DATE.match(value) or _DATE_TIME.match(value):
+        _within_span(value)
     if _DATE.match(value):
         return datetime.combine(date.fromisoformat(value), time.min, MOSCOW)
     if not _DATE_TIME.match(value):

@@ -12,6 +12,7 @@ from feedback_api.widget.schemas import PublishableKeyCreated, PublishableKeyIn,
 from otklik_kit.auth.dependencies import FeedbackReviewer
 from otklik_kit.db import DbSession
 from otklik_kit.problems import problem_responses
+from otklik_kit.query import TOLERATES_EXTRA_QUERY
 from otklik_kit.routing import api_router
 
 router = api_router("outreach/publishable-keys", tag="outreach")
@@ -69,6 +70,8 @@ async def revoke_publishable_key(
     operation_id="get_widget_script",
     summary="The portal widget's script",
     response_class=Response,
+    # portals add `?v=…` to refresh their cached copy
+    openapi_extra=TOLERATES_EXTRA_QUERY,
     responses={
         200: {
             "description": "JavaScript that renders an accessible rating form into every "
