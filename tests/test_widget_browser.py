@@ -11,9 +11,9 @@ from feedback_api.app import create_app
 from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
 from tests import headless
+from tests.browser_helpers import require_axe, serious_violations
 from tests.conftest import KeyMaker
 from tests.feedback_helpers import Catalog
-from tests.browser_helpers import require_axe, serious_violations
 from tests.served import serve_asgi, serve_page
 from tests.widget_helpers import operator_of
 
