@@ -161,4 +161,3 @@ async def test_the_documented_commands_run_against_a_live_stack(
         f"{stderr[-4000:]}\n--- stdout ---\n{stdout[-2000:]}"
     )
     assert ran[-1] == ">>> all blocks ran"
-    assert os.environ.get("DOCS_SHOW") is None, stdout
