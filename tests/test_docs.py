@@ -42,6 +42,7 @@ DOCS = [
     "docs/CITIZEN-PAGES.md",
     "docs/REPORTS.md",
     "docs/DASHBOARD-AND-PLANS.md",
+    "docs/PLANS.md",
 ]
 SKIP = "<!-- doc-test: skip -->"
 FENCE = re.compile(r"^```(\S*)\s*$")
