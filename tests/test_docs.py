@@ -43,6 +43,7 @@ DOCS = [
     "docs/REPORTS.md",
     "docs/DASHBOARD-AND-PLANS.md",
     "docs/PLANS.md",
+    "docs/OUTREACH.md",
 ]
 SKIP = "<!-- doc-test: skip -->"
 FENCE = re.compile(r"^```(\S*)\s*$")
