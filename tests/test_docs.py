@@ -35,7 +35,16 @@ from tests.headless import require_tool
 from tests.processes import Processes
 
 REPO = Path(__file__).resolve().parents[1]
-DOCS = ["README.md", "docs/TOUR.md"]
+DOCS = [
+    "README.md",
+    "docs/TOUR.md",
+    "docs/FEEDBACK.md",
+    "docs/CITIZEN-PAGES.md",
+    "docs/REPORTS.md",
+    "docs/DASHBOARD-AND-PLANS.md",
+    "docs/PLANS.md",
+    "docs/OUTREACH.md",
+]
 SKIP = "<!-- doc-test: skip -->"
 FENCE = re.compile(r"^```(\S*)\s*$")
 DEFAULT_URLS = {
