@@ -6,7 +6,7 @@ parameter. `QueryMoment` takes either, as one `type: string` with a pattern in t
 of formats is what Java's generated clients cannot send)."""
 
 import re
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
@@ -23,33 +23,23 @@ MOMENT_DOC = (
     "A date YYYY-MM-DD (that Moscow day from its start) or an RFC 3339 date-time, e.g. "
     "2026-08-31 or 2026-08-31T12:00:00+03:00; without a time zone it is Moscow time (UTC+3)"
 )
+# what the database stores; a bound beyond it would overflow the period arithmetic (a 500 once):
+# such a bound means "from the beginning" or "to the end"
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 _DATE = re.compile(DATE_PATTERN)
 _DATE_TIME = re.compile(DATE_TIME_PATTERN)
-# a wider span has no meaning for feedback or plans, and the ends of Python's calendar overflow
-# when a bound is moved to Moscow's day or to UTC (`0001-01-01` was a 500)
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-_SPAN = f"between {FIRST_YEAR}-01-01 and {LAST_YEAR}-12-31"
-
-
-def _within_span(value: str) -> str:
-    if not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
-        raise ValueError(f"Expected a date {_SPAN}")
-    return value
 
 
 def _date_string(value: Any) -> Any:
-    if isinstance(value, str):
-        if not _DATE.match(value):
-            raise ValueError("Expected a date YYYY-MM-DD")
-        _within_span(value)
+    if isinstance(value, str) and not _DATE.match(value):
+        raise ValueError("Expected a date YYYY-MM-DD")
     return value
 
 
 def _date_time_string(value: Any) -> Any:
-    if isinstance(value, str):
-        if not _DATE_TIME.match(value):
-            raise ValueError("Expected an RFC 3339 date-time, e.g. 2026-08-31T12:00:00+03:00")
-        _within_span(value)
+    if isinstance(value, str) and not _DATE_TIME.match(value):
+        raise ValueError("Expected an RFC 3339 date-time, e.g. 2026-08-31T12:00:00+03:00")
     return value
 
 
@@ -57,8 +47,6 @@ def moment(value: Any) -> Any:
     """A date as its Moscow midnight, a date-time without a zone as Moscow time."""
     if not isinstance(value, str):
         return value
-    if _DATE.match(value) or _DATE_TIME.match(value):
-        _within_span(value)
     if _DATE.match(value):
         return datetime.combine(date.fromisoformat(value), time.min, MOSCOW)
     if not _DATE_TIME.match(value):
@@ -75,3 +63,15 @@ QueryMoment = Annotated[
     BeforeValidator(moment),
     WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN}),
 ]
+
+
+def within_calendar(moment: datetime) -> datetime:
+    return min(max(moment, EARLIEST), LATEST)
+
+
+def moscow_days(first: date, last: date) -> tuple[datetime, datetime]:
+    """From the first day's Moscow midnight to the midnight after the last day, both within the
+    calendar the database keeps."""
+    start = datetime.combine(max(first, EARLIEST.date()), time(), MOSCOW)
+    after = datetime.combine(min(last, LATEST.date()) + timedelta(days=1), time(), MOSCOW)
+    return within_calendar(start), within_calendar(after)

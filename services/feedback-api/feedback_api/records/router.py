@@ -8,13 +8,12 @@ from fastapi import Query
 
 from feedback_api.records.repository import records_between
 from feedback_api.records.views import feedback_record
-from feedback_api.review.filters import within_calendar
 from otklik_kit.auth.dependencies import FeedbackReader
 from otklik_kit.db import DbSession
 from otklik_kit.errors import UnprocessableEntity
 from otklik_kit.pagination import Cursor, Page, decode_cursor
 from otklik_kit.problems import problem_responses
-from otklik_kit.query_dates import QueryDateTime
+from otklik_kit.query_dates import QueryDateTime, within_calendar
 from otklik_kit.routing import api_router
 from otklik_shared.events import FeedbackPayload
 

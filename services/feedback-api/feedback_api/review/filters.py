@@ -3,7 +3,7 @@ exports, read from the query string."""
 
 import dataclasses
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Query
@@ -12,7 +12,7 @@ from feedback_api.feedback.models import FeedbackStatus
 from feedback_api.feedback.schemas import CASE_NUMBER_PATTERN
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import UnprocessableEntity
-from otklik_kit.query_dates import MOMENT_DOC, QueryMoment
+from otklik_kit.query_dates import MOMENT_DOC, QueryMoment, within_calendar
 from otklik_shared.vocab import Channel, PainCategory, Stage
 
 Score = Annotated[int, Query(ge=1, le=5)]
@@ -21,9 +21,6 @@ Bound = TypeVar("Bound", datetime, int)
 # than that fails the query; the limits keep every accepted search within it with room to spare
 SEARCH_MAX_MINUS = 16
 SEARCH_MAX_WORDS = 32
-# what the database stores; bounds beyond it would overflow the period arithmetic
-EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
-LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -54,10 +51,6 @@ class FeedbackFilter:
 
 def as_moment(value: datetime | None) -> datetime | None:
     return None if value is None else within_calendar(value)
-
-
-def within_calendar(moment: datetime) -> datetime:
-    return min(max(moment, EARLIEST), LATEST)
 
 
 def search_text(q: str | None) -> str | None:

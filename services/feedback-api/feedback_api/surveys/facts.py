@@ -3,7 +3,7 @@ respondents — what a monthly report states about the surveys (seed 002)."""
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,7 +13,7 @@ from feedback_api.surveys.result_schemas import RunPeriodFacts, SurveyFacts, Sur
 from feedback_api.surveys.results import instrument_label, period_end
 from feedback_api.surveys.service import today_in_moscow
 from otklik_kit.auth.keys import Principal
-from otklik_shared.measures import MOSCOW
+from otklik_kit.query_dates import moscow_days
 
 MAX_RUNS = 1000
 
@@ -31,8 +31,7 @@ async def period_facts(
     visible, agency_id = principal.listing_agency(agency_id)
     if not visible:
         return SurveyPeriodFacts(date_from=date_from, date_to=date_to, runs=[])
-    start = datetime.combine(date_from, time(), MOSCOW)
-    end = datetime.combine(date_to + timedelta(days=1), time(), MOSCOW)
+    start, end = moscow_days(date_from, date_to)
     runs = await repository.runs_open_during(
         session, agency_id=agency_id, service_ids=service_ids, start=start, end=end, limit=MAX_RUNS
     )

@@ -3,7 +3,7 @@ value, the latest texts. Nothing reads the answers one by one."""
 
 import uuid
 from collections import defaultdict
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,6 +22,7 @@ from feedback_api.surveys.result_schemas import (
 )
 from feedback_api.surveys.service import get_visible_run, run_status, today_in_moscow
 from otklik_kit.auth.keys import Principal
+from otklik_kit.query_dates import moscow_days
 from otklik_shared.measures import MOSCOW
 
 LATEST_TEXTS = 5
@@ -139,10 +140,7 @@ async def _question_results(
 def _within(period: tuple[date, date] | None) -> repository.Within:
     if period is None:
         return None
-    return (
-        datetime.combine(period[0], time(), MOSCOW),
-        datetime.combine(period[1] + timedelta(days=1), time(), MOSCOW),
-    )
+    return moscow_days(*period)
 
 
 async def run_results(

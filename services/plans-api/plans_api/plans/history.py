@@ -5,11 +5,12 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from otklik_kit.query_dates import moscow_days
 from otklik_shared.measures import MOSCOW
 from plans_api.plans.history_models import PlanItemState
 from plans_api.plans.models import Plan, PlanRow, PlanStatus
@@ -56,7 +57,7 @@ class ItemState:
 
 def end_of(day: date) -> datetime:
     """The first moment after `day` in Moscow: states valid before it held on that day."""
-    return datetime.combine(day + timedelta(days=1), time(0), MOSCOW)
+    return moscow_days(day, day)[1]
 
 
 async def states_as_of(
