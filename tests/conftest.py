@@ -245,6 +245,16 @@ async def catalog(
 
 
 @pytest.fixture
+async def run(
+    feedback: httpx.AsyncClient, catalog: "Catalog", admin_headers: dict[str, str]
+) -> dict[str, Any]:
+    """An open run of the MFC visit survey on the catalog's first service, behind its link."""
+    from tests.survey_helpers import mfc_run
+
+    return await mfc_run(feedback, admin_headers, catalog)
+
+
+@pytest.fixture
 async def desk(
     plans: httpx.AsyncClient,
     plans_app: FastAPI,

@@ -8,13 +8,11 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
-import pytest
 from fastapi import FastAPI
 
 from feedback_api.app import create_app
 from feedback_api.config import FeedbackSettings
-from tests.feedback_helpers import Catalog
-from tests.survey_helpers import VALID_ANSWERS, mfc_run, respondent_token
+from tests.survey_helpers import VALID_ANSWERS, respondent_token
 
 PROXY = "10.20.0.5"
 LIMIT = 2
@@ -57,13 +55,6 @@ async def _answers(
         )
         statuses.append(response.status_code)
     return statuses
-
-
-@pytest.fixture
-async def run(
-    feedback: httpx.AsyncClient, catalog: Catalog, admin_headers: dict[str, str]
-) -> dict[str, Any]:
-    return await mfc_run(feedback, admin_headers, catalog)
 
 
 async def test_spoofed_forwarded_for_from_a_peer_not_a_proxy_is_ignored(

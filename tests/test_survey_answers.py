@@ -14,25 +14,8 @@ from fastapi import FastAPI
 from feedback_api.app import create_app
 from feedback_api.config import FeedbackSettings
 from tests.conftest import running
-from tests.feedback_helpers import Catalog, seed_catalog
+from tests.feedback_helpers import Catalog
 from tests.survey_helpers import VALID_ANSWERS, answer, create_run, mfc_run, today
-
-
-@pytest.fixture
-async def catalog(
-    plans: httpx.AsyncClient,
-    plans_app: FastAPI,
-    feedback_settings: FeedbackSettings,
-    admin_headers: dict[str, str],
-) -> Catalog:
-    return await seed_catalog(plans, plans_app, feedback_settings, admin_headers)
-
-
-@pytest.fixture
-async def run(
-    feedback: httpx.AsyncClient, catalog: Catalog, admin_headers: dict[str, str]
-) -> dict[str, Any]:
-    return await mfc_run(feedback, admin_headers, catalog)
 
 
 def with_answer(question: int, value: Any) -> list[dict[str, Any]]:

@@ -12,28 +12,11 @@ from fastapi import FastAPI
 
 from feedback_api.app import create_app
 from feedback_api.config import FeedbackSettings
-from tests.feedback_helpers import Catalog, seed_catalog
+from tests.feedback_helpers import Catalog
 from tests.page_helpers import open_form, post_form
 from tests.survey_helpers import VALID_ANSWERS, answer, create_run, mfc_run, today
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
-
-
-@pytest.fixture
-async def catalog(
-    plans: httpx.AsyncClient,
-    plans_app: FastAPI,
-    feedback_settings: FeedbackSettings,
-    admin_headers: dict[str, str],
-) -> Catalog:
-    return await seed_catalog(plans, plans_app, feedback_settings, admin_headers)
-
-
-@pytest.fixture
-async def run(
-    feedback: httpx.AsyncClient, catalog: Catalog, admin_headers: dict[str, str]
-) -> dict[str, Any]:
-    return await mfc_run(feedback, admin_headers, catalog)
 
 
 async def results(

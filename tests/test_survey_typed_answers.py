@@ -5,29 +5,9 @@ from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 
-from feedback_api.config import FeedbackSettings
-from tests.feedback_helpers import Catalog, seed_catalog
 from tests.spec_helpers import committed_spec
-from tests.survey_helpers import VALID_ANSWERS, answer, mfc_run
-
-
-@pytest.fixture
-async def catalog(
-    plans: httpx.AsyncClient,
-    plans_app: FastAPI,
-    feedback_settings: FeedbackSettings,
-    admin_headers: dict[str, str],
-) -> Catalog:
-    return await seed_catalog(plans, plans_app, feedback_settings, admin_headers)
-
-
-@pytest.fixture
-async def run(
-    feedback: httpx.AsyncClient, catalog: Catalog, admin_headers: dict[str, str]
-) -> dict[str, Any]:
-    return await mfc_run(feedback, admin_headers, catalog)
+from tests.survey_helpers import VALID_ANSWERS, answer
 
 
 def replaced(question: int, **fields: Any) -> list[dict[str, Any]]:

@@ -7,14 +7,13 @@ from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from pydantic import ValidationError
 
 from feedback_api.app import create_app
 from feedback_api.config import FeedbackSettings
 from otklik_kit.auth.scopes import Scope
 from tests.conftest import KeyMaker, bearer, running
-from tests.feedback_helpers import Catalog, seed_catalog
+from tests.feedback_helpers import Catalog
 from tests.survey_helpers import (
     MFC_TEMPLATE,
     VALID_ANSWERS,
@@ -33,16 +32,6 @@ BUILTIN_CODES = {
     "internal_client_satisfaction",
 }
 OTHER_AGENCY_ID = "00000000-0000-4000-8000-000000000001"
-
-
-@pytest.fixture
-async def catalog(
-    plans: httpx.AsyncClient,
-    plans_app: FastAPI,
-    feedback_settings: FeedbackSettings,
-    admin_headers: dict[str, str],
-) -> Catalog:
-    return await seed_catalog(plans, plans_app, feedback_settings, admin_headers)
 
 
 async def agency_headers(make_key: KeyMaker, agency_id: str) -> dict[str, str]:
