@@ -41,6 +41,19 @@ VALID_ANSWERS: list[dict[str, Any]] = [
 ]
 
 
+def with_answer(question: int, **fields: Any) -> list[dict[str, Any]]:
+    """VALID_ANSWERS with one question's answer replaced or added (`rating=4`, `value=[1, 2]`)."""
+    answers = [a for a in VALID_ANSWERS if a["question"] != question]
+    return [*answers, {"question": question, **fields}]
+
+
+def named_errors(response: httpx.Response) -> list[tuple[str, str]]:
+    """The (field, type) of each error of a 422 problem answer."""
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    return [(e["field"], e["type"]) for e in response.json()["errors"]]
+
+
 def today() -> date:
     return datetime.now(MOSCOW).date()
 

@@ -7,13 +7,7 @@ import httpx
 import pytest
 
 from tests.spec_helpers import committed_spec
-from tests.survey_helpers import VALID_ANSWERS, answer
-
-
-def replaced(question: int, **fields: Any) -> list[dict[str, Any]]:
-    """VALID_ANSWERS with one question's answer replaced or added."""
-    answers = [a for a in VALID_ANSWERS if a["question"] != question]
-    return [*answers, {"question": question, **fields}]
+from tests.survey_helpers import VALID_ANSWERS, answer, named_errors, with_answer
 
 
 async def test_typed_answers_of_every_kind_are_accepted(
@@ -53,21 +47,21 @@ async def test_the_deprecated_value_is_still_read(
 @pytest.mark.parametrize(
     ("answers", "field", "type_"),
     [
-        (replaced(1, rating=4, text="Хорошо"), "answers[2].text", "conflicting_answer"),
-        (replaced(1, rating=4, value=4), "answers[2].value", "conflicting_answer"),
-        (replaced(1, text="5"), "answers[2].text", "wrong_answer_kind"),
-        (replaced(2, choices=[9]), "answers[2].choices", "wrong_answer_kind"),
-        (replaced(3, rating=1), "answers[2].rating", "wrong_answer_kind"),
-        (replaced(4, text="Очередь"), "answers[3].text", "wrong_answer_kind"),
-        (replaced(5, rating=3), "answers[3].rating", "wrong_answer_kind"),
-        (replaced(1, rating=6), "answers[2].rating", "out_of_range"),
-        (replaced(2, rating=11), "answers[2].rating", "out_of_range"),
-        (replaced(3, choices=[1, 2]), "answers[2].choices", "too_many_options"),
-        (replaced(3, choices=[4]), "answers[2].choices", "unknown_option"),
-        (replaced(4, choices=[2, 2]), "answers[3].choices", "duplicate_option"),
-        (replaced(5, text="я" * 2001), "answers[3].text", "too_long"),
-        (replaced(1), "answers[2].rating", "missing_answer"),
-        (replaced(3, choices=[]), "answers[2].choices", "missing_answer"),
+        (with_answer(1, rating=4, text="Хорошо"), "answers[2].text", "conflicting_answer"),
+        (with_answer(1, rating=4, value=4), "answers[2].value", "conflicting_answer"),
+        (with_answer(1, text="5"), "answers[2].text", "wrong_answer_kind"),
+        (with_answer(2, choices=[9]), "answers[2].choices", "wrong_answer_kind"),
+        (with_answer(3, rating=1), "answers[2].rating", "wrong_answer_kind"),
+        (with_answer(4, text="Очередь"), "answers[3].text", "wrong_answer_kind"),
+        (with_answer(5, rating=3), "answers[3].rating", "wrong_answer_kind"),
+        (with_answer(1, rating=6), "answers[2].rating", "out_of_range"),
+        (with_answer(2, rating=11), "answers[2].rating", "out_of_range"),
+        (with_answer(3, choices=[1, 2]), "answers[2].choices", "too_many_options"),
+        (with_answer(3, choices=[4]), "answers[2].choices", "unknown_option"),
+        (with_answer(4, choices=[2, 2]), "answers[3].choices", "duplicate_option"),
+        (with_answer(5, text="я" * 2001), "answers[3].text", "too_long"),
+        (with_answer(1), "answers[2].rating", "missing_answer"),
+        (with_answer(3, choices=[]), "answers[2].choices", "missing_answer"),
     ],
     ids=[
         "rating-and-text",
@@ -96,9 +90,7 @@ async def test_each_invalid_typed_answer_is_named(
 ) -> None:
     response = await answer(feedback, run, answers)
 
-    assert response.status_code == 422, response.text
-    problem = response.json()
-    assert [(e["field"], e["type"]) for e in problem["errors"]] == [(field, type_)]
+    assert named_errors(response) == [(field, type_)]
 
 
 @pytest.mark.parametrize(
@@ -109,7 +101,7 @@ async def test_each_invalid_typed_answer_is_named(
 async def test_typed_fields_take_no_other_json_types(
     feedback: httpx.AsyncClient, run: dict[str, Any], fields: dict[str, Any], field: str
 ) -> None:
-    response = await answer(feedback, run, replaced(1, **fields))
+    response = await answer(feedback, run, with_answer(1, **fields))
 
     assert response.status_code == 422, response.text
     assert [e["field"] for e in response.json()["errors"]] == [f"answers.2.{field}"]

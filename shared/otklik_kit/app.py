@@ -218,6 +218,8 @@ def create_service_app(spec: ServiceSpec, settings: KitSettings) -> FastAPI:
         bulk_paths=spec.bulk_paths,
     )
     app.add_middleware(BodySizeLimitMiddleware, limit=app.state.body_limit)
-    problem_openapi(app, spec.name)
+    # the spec names the port the settings default to, whatever this process was given
+    port_field = type(settings).model_fields.get("port")
+    problem_openapi(app, spec.name, port_field.default if port_field else None)
     app.check_layers()
     return app

@@ -17,7 +17,6 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute, iter_route_contexts
 
 from otklik_kit.auth.dependencies import ScopeCheck
-from otklik_kit.devstack.runner import PROGRAMS
 from otklik_kit.openapi_examples import restore_example_nulls
 from otklik_kit.openapi_headers import declare_headers
 from otklik_kit.problems import PROBLEM_DESCRIPTIONS
@@ -83,14 +82,15 @@ def _write_scopes(app: FastAPI, paths: dict[str, Any]) -> None:
 LICENSE = {"name": "Proprietary", "identifier": "LicenseRef-Otklik-Proprietary"}
 
 
-def servers(service: str) -> list[dict[str, Any]]:
-    """`otklik run`'s local address of the service first (a generated client's default), then
-    its production address, which the operator publishes it at."""
-    local = [
-        {"url": f"http://127.0.0.1:{program.port}", "description": "Local: `otklik run`"}
-        for program in PROGRAMS
-        if program.args == ("serve", service) and program.port is not None
-    ]
+def servers(service: str, local_port: int | None) -> list[dict[str, Any]]:
+    """The service's local address under `otklik run` (its settings' default port) first, a
+    generated client's default, then its production address, which the operator publishes it
+    at."""
+    local = (
+        [{"url": f"http://127.0.0.1:{local_port}", "description": "Local: `otklik run`"}]
+        if local_port is not None
+        else []
+    )
     production = {
         "url": "https://{host}",
         "description": "Production (placeholder: the host the operator publishes the service at)",
@@ -99,7 +99,7 @@ def servers(service: str) -> list[dict[str, Any]]:
     return [*local, production]
 
 
-def problem_openapi(app: FastAPI, service: str) -> None:
+def problem_openapi(app: FastAPI, service: str, local_port: int | None) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
             return app.openapi_schema
@@ -109,7 +109,7 @@ def problem_openapi(app: FastAPI, service: str) -> None:
             description=app.description,
             routes=app.routes,
             tags=app.openapi_tags,
-            servers=servers(service),
+            servers=servers(service, local_port),
             license_info=LICENSE,
         )
         components = schema.setdefault("components", {}).setdefault("schemas", {})

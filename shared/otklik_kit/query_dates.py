@@ -9,7 +9,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 from otklik_shared.measures import MOSCOW
 
@@ -55,18 +55,25 @@ def moment(value: Any) -> Any:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=MOSCOW)
 
 
+def within_calendar(moment: datetime) -> datetime:
+    return min(max(moment, EARLIEST), LATEST)
+
+
+def _calendar_bound(value: datetime | None) -> datetime | None:
+    """A moment beyond the stored calendar as the calendar's end: an open-ended bound."""
+    return None if value is None else within_calendar(value)
+
+
 QueryDate = Annotated[date, BeforeValidator(_date_string)]
+# a route that compares its bounds first clamps them after (`within_calendar`)
 QueryDateTime = Annotated[datetime, BeforeValidator(_date_time_string)]
 # optional by nature (an absent bound): its schema is the one string, no null alternative
 QueryMoment = Annotated[
     datetime | None,
     BeforeValidator(moment),
+    AfterValidator(_calendar_bound),
     WithJsonSchema({"type": "string", "pattern": MOMENT_PATTERN}),
 ]
-
-
-def within_calendar(moment: datetime) -> datetime:
-    return min(max(moment, EARLIEST), LATEST)
 
 
 def moscow_days(first: date, last: date) -> tuple[datetime, datetime]:

@@ -3,6 +3,8 @@ from urllib.parse import quote
 
 from fastapi import APIRouter
 
+from otklik_kit.openapi_headers import header_ref
+
 API_PREFIX = "/api/v1"
 
 
@@ -51,8 +53,6 @@ def file_response(description: str, *media_types: str) -> dict[int | str, dict[s
         200: {
             "description": description,
             "content": dict.fromkeys(media_types, binary),
-            "headers": {
-                "Content-Disposition": {"$ref": "#/components/headers/Content-Disposition"}
-            },
+            "headers": {"Content-Disposition": header_ref("Content-Disposition")},
         }
     }

@@ -12,7 +12,7 @@ from feedback_api.feedback.models import FeedbackStatus
 from feedback_api.feedback.schemas import CASE_NUMBER_PATTERN
 from otklik_kit.auth.keys import Principal
 from otklik_kit.errors import UnprocessableEntity
-from otklik_kit.query_dates import MOMENT_DOC, QueryMoment, within_calendar
+from otklik_kit.query_dates import MOMENT_DOC, QueryMoment
 from otklik_shared.vocab import Channel, PainCategory, Stage
 
 Score = Annotated[int, Query(ge=1, le=5)]
@@ -47,10 +47,6 @@ class FeedbackFilter:
         """Narrowed to the key's agency; None when it asks for another agency's feedback."""
         visible, agency_id = principal.listing_agency(self.agency_id)
         return dataclasses.replace(self, agency_id=agency_id) if visible else None
-
-
-def as_moment(value: datetime | None) -> datetime | None:
-    return None if value is None else within_calendar(value)
 
 
 def search_text(q: str | None) -> str | None:
@@ -135,10 +131,10 @@ def feedback_filter(
         category=category,
         needs_review=needs_review,
         overdue=overdue,
-        received_from=as_moment(received_from),
-        received_to=as_moment(received_to),
-        occurred_from=as_moment(occurred_from),
-        occurred_to=as_moment(occurred_to),
+        received_from=received_from,
+        received_to=received_to,
+        occurred_from=occurred_from,
+        occurred_to=occurred_to,
         text=search_text(q),
         case_number=case_number,
     )
